@@ -1,0 +1,41 @@
+package io.wopihost.core.wopi;
+
+import io.wopihost.core.token.AccessToken;
+import io.wopihost.core.token.Scope;
+import io.wopihost.core.token.TokenService;
+
+/**
+ * URLs with a token for a resource reached from another token. The new token never outlives
+ * the one it was minted from (the spec's token-trading rule), so walking from resource to
+ * resource cannot renew access forever.
+ */
+final class FileLinks {
+
+  private final TokenService tokens;
+  private final HostUrls urls;
+
+  FileLinks(TokenService tokens, HostUrls urls) {
+    this.tokens = tokens;
+    this.urls = urls;
+  }
+
+  String fileUrl(AccessToken from, String fileId) {
+    return HostUrls.withToken(urls.wopiSrc(fileId), tokens.issue(from.forScope(Scope.file(fileId))));
+  }
+
+  String containerUrl(AccessToken from, String containerId) {
+    return HostUrls.withToken(
+        urls.containerSrc(containerId), tokens.issue(from.forScope(Scope.container(containerId))));
+  }
+
+  String ecosystemUrl(AccessToken from) {
+    return HostUrls.withToken(
+        urls.ecosystem(),
+        tokens.issue(from.forScope(new Scope(Scope.Kind.ECOSYSTEM, from.userId()))));
+  }
+
+  /** The GetFile URL with the same token, for CheckFileInfo's {@code FileUrl}. */
+  String contentsUrl(String rawToken, String fileId) {
+    return HostUrls.withToken(urls.wopiSrc(fileId) + "/contents", rawToken);
+  }
+}
