@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ final class FileRows {
   private static final String FILE_COLUMNS =
       "id, container_id, name, owner_id, version, size, sha256, blob_key, last_modified";
   private static final String VERSION_COLUMNS =
-      "version, blob_key, size, sha256, created_at, user_id, editors, save_kind";
+      "version, blob_key, size, sha256, created_at, user_id, editors, save_kind, modified_by_user";
   private static final String EDITOR_SEPARATOR = ",";
 
   private FileRows() {}
@@ -25,6 +26,21 @@ final class FileRows {
       throws SQLException {
     return Sql.queryOne(
         connection, "SELECT " + FILE_COLUMNS + " FROM files WHERE " + where, FileRows::file, args);
+  }
+
+  /** The files of a container, by name key (sorted here: collations differ between databases). */
+  static List<FileRecord> inContainer(Connection connection, String containerId)
+      throws SQLException {
+    List<FileRecord> files =
+        Sql.queryList(
+            connection,
+            "SELECT " + FILE_COLUMNS + " FROM files WHERE container_id = ?",
+            FileRows::file,
+            containerId);
+    return files.stream()
+        .sorted(Comparator.comparing((FileRecord f) -> Sql.nameKey(f.name()))
+            .thenComparing(FileRecord::id))
+        .toList();
   }
 
   static void insertFile(Connection connection, FileRecord file, FileVersion first)
@@ -55,7 +71,7 @@ final class FileRows {
         "INSERT INTO file_versions (file_id, "
             + VERSION_COLUMNS
             + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         fileId,
         version.version(),
         version.blobKey(),
@@ -64,7 +80,8 @@ final class FileRows {
         Sql.toMicros(version.createdAt()),
         version.userId(),
         joinEditors(version.editors()),
-        version.kind().name());
+        version.kind().name(),
+        version.modifiedByUser().orElse(null));
   }
 
   static List<FileVersion> versions(Connection connection, String fileId) throws SQLException {
@@ -98,7 +115,14 @@ final class FileRows {
         Sql.fromMicros(row.getLong("created_at")),
         row.getString("user_id"),
         editors.isEmpty() ? List.of() : Arrays.asList(editors.split(EDITOR_SEPARATOR, -1)),
-        SaveKind.valueOf(row.getString("save_kind")));
+        SaveKind.valueOf(row.getString("save_kind")),
+        modifiedByUser(row));
+  }
+
+  /** NULL when the editor did not say. */
+  private static Optional<Boolean> modifiedByUser(ResultSet row) throws SQLException {
+    boolean value = row.getBoolean("modified_by_user");
+    return row.wasNull() ? Optional.empty() : Optional.of(value);
   }
 
   /** Editors are stored comma-joined, so an editor id must be non-empty and comma-free. */

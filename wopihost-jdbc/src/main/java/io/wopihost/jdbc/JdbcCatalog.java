@@ -1,5 +1,6 @@
 package io.wopihost.jdbc;
 
+import io.wopihost.core.model.Activity;
 import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.FileVersion;
@@ -8,20 +9,33 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * A {@link Catalog} in the tables of {@code V1__catalog.sql}, over plain JDBC. Every method is one
- * statement or one transaction. Instants are kept at microsecond precision (finer digits are
- * dropped); editor ids must be non-empty and free of commas. Thread safe.
+ * A {@link Catalog} in the tables of {@code V1__catalog.sql} and {@code
+ * V2__folders_users_activities.sql}, over plain JDBC, with the same SQL on SQLite and PostgreSQL.
+ * Every method is one statement or one transaction, and none needs more than
+ * PostgreSQL's default READ COMMITTED: a version commit is one compare-and-set UPDATE, and a name
+ * check that a concurrent insert overtakes ends in the unique constraint, which is answered as the
+ * clash it is. Instants are kept at microsecond precision (finer digits are dropped); editor ids
+ * must be non-empty and free of commas. Thread safe, and safe for several nodes sharing a database.
  */
 public final class JdbcCatalog implements Catalog {
 
+  /** Well below the bind-parameter limits of SQLite (32766) and PostgreSQL (65535). */
+  private static final int KEYS_PER_QUERY = 500;
+
   private final Transactions db;
   private final Clock clock;
+  private final ContainerTree tree;
 
   /** A catalog whose containers are stamped with the system clock. */
   public JdbcCatalog(DataSource dataSource) {
@@ -35,6 +49,7 @@ public final class JdbcCatalog implements Catalog {
   public JdbcCatalog(DataSource dataSource, Clock clock) {
     this.db = new Transactions(dataSource);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.tree = new ContainerTree(db, clock);
   }
 
   @Override
@@ -138,6 +153,7 @@ public final class JdbcCatalog implements Catalog {
           // Explicit rather than left to ON DELETE CASCADE, which SQLite honours only with
           // foreign_keys on.
           Sql.update(c, "DELETE FROM file_versions WHERE file_id = ?", fileId);
+          ActivityRows.deleteAll(c, fileId);
           boolean deleted = Sql.update(c, "DELETE FROM files WHERE id = ?", fileId) == 1;
           return deleted ? Optional.of(blobKeys) : Optional.empty();
         });
@@ -146,6 +162,28 @@ public final class JdbcCatalog implements Catalog {
   @Override
   public List<FileVersion> versions(String fileId) {
     return db.autoCommit(c -> FileRows.versions(c, fileId));
+  }
+
+  /** {@inheritDoc} Asked in batches, each one indexed query on {@code file_versions}. */
+  @Override
+  public Set<String> referencedBlobKeys(Collection<String> blobKeys) {
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(blobKeys));
+    Set<String> referenced = new HashSet<>();
+    for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
+      List<String> batch = distinct.subList(from, Math.min(from + KEYS_PER_QUERY, distinct.size()));
+      String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+      referenced.addAll(
+          db.autoCommit(
+              c ->
+                  Sql.queryList(
+                      c,
+                      "SELECT DISTINCT blob_key FROM file_versions WHERE blob_key IN ("
+                          + marks
+                          + ")",
+                      row -> row.getString(1),
+                      batch.toArray())));
+    }
+    return referenced;
   }
 
   @Override
@@ -171,6 +209,51 @@ public final class JdbcCatalog implements Catalog {
           return created;
         },
         () -> db.autoCommit(c -> ContainerRows.findRoot(c, ownerId)));
+  }
+
+  @Override
+  public Optional<ContainerRecord> tryCreateContainer(
+      String containerId, String parentId, String name) {
+    return tree.tryCreate(containerId, parentId, name);
+  }
+
+  @Override
+  public boolean tryRenameContainer(String containerId, String newName) {
+    return tree.tryRename(containerId, newName);
+  }
+
+  @Override
+  public ContainerDeletion deleteContainer(String containerId) {
+    return tree.delete(containerId);
+  }
+
+  @Override
+  public List<ContainerRecord> ancestry(String containerId, int maxLength) {
+    return tree.ancestry(containerId, maxLength);
+  }
+
+  @Override
+  public List<ContainerRecord> childContainers(String containerId) {
+    return db.autoCommit(c -> ContainerRows.children(c, containerId));
+  }
+
+  @Override
+  public List<FileRecord> childFiles(String containerId) {
+    return db.autoCommit(c -> FileRows.inContainer(c, containerId));
+  }
+
+  @Override
+  public void addActivities(String fileId, List<Activity> activities) {
+    db.inTransaction(
+        c -> {
+          ActivityRows.insert(c, fileId, activities);
+          return null;
+        });
+  }
+
+  @Override
+  public List<Activity> activities(String fileId) {
+    return db.autoCommit(c -> ActivityRows.list(c, fileId));
   }
 
   @Override

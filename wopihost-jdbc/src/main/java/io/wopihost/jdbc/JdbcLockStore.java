@@ -101,6 +101,18 @@ public final class JdbcLockStore implements LockStore {
                 now.toEpochMilli()));
   }
 
+  @Override
+  public long countLive(Instant now) {
+    return db.autoCommit(
+        c ->
+            Sql.queryOne(
+                    c,
+                    "SELECT COUNT(*) FROM locks WHERE expires_at > ?",
+                    row -> row.getLong(1),
+                    now.toEpochMilli())
+                .orElse(0L));
+  }
+
   private boolean update(String sql, Object... args) {
     return db.autoCommit(c -> Sql.update(c, sql, args)) == 1;
   }

@@ -23,11 +23,17 @@ final class Sql {
     T map(ResultSet row) throws SQLException;
   }
 
+  // Process-wide, like the connections it is keyed by: every pool's statements are reused.
+  private static final StatementCache STATEMENTS = new StatementCache();
+
   private Sql() {}
 
   static int update(Connection connection, String sql, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(connection, sql, args)) {
-      return statement.executeUpdate();
+    try {
+      return prepare(connection, sql, args).executeUpdate();
+    } catch (SQLException e) {
+      STATEMENTS.discard(connection, sql, e);
+      throw e;
     }
   }
 
@@ -42,13 +48,15 @@ final class Sql {
 
   static <T> List<T> queryList(
       Connection connection, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-    try (PreparedStatement statement = prepare(connection, sql, args);
-        ResultSet rows = statement.executeQuery()) {
+    try (ResultSet rows = prepare(connection, sql, args).executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
         result.add(mapper.map(rows));
       }
       return result;
+    } catch (SQLException e) {
+      STATEMENTS.discard(connection, sql, e);
+      throw e;
     }
   }
 
@@ -65,17 +73,13 @@ final class Sql {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 
+  /** A cached statement with every parameter bound; failures are discarded by the callers. */
   private static PreparedStatement prepare(Connection connection, String sql, Object... args)
       throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    try {
-      for (int i = 0; i < args.length; i++) {
-        statement.setObject(i + 1, args[i]);
-      }
-      return statement;
-    } catch (SQLException | RuntimeException e) {
-      statement.close();
-      throw e;
+    PreparedStatement statement = STATEMENTS.prepare(connection, sql);
+    for (int i = 0; i < args.length; i++) {
+      statement.setObject(i + 1, args[i]);
     }
+    return statement;
   }
 }

@@ -40,7 +40,7 @@ class DatabaseTest {
   @Test
   void migrate_runTwice_secondRunIsANoOp() throws Exception {
     try (Database database = open(dir.resolve("wopihost.db"))) {
-      assertThat(database.migrate()).isEqualTo(1);
+      assertThat(database.migrate()).isPositive();
       assertThat(database.migrate()).isZero();
 
       assertThat(query(database, "SELECT COUNT(*) FROM files")).isEqualTo("0");

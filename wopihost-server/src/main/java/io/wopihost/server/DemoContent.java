@@ -14,7 +14,9 @@ import java.util.Optional;
 public final class DemoContent {
 
   public static final String DEMO_USER = "demo";
-  static final List<String> FILES = List.of("Welcome.docx", "Budget.xlsx", "Slides.pptx", "Notes.odt");
+  /** The demo documents, resources under {@code /demo/}, imported in this order. */
+  public static final List<String> FILES =
+      List.of("Welcome.docx", "Budget.xlsx", "Slides.pptx", "Notes.odt");
 
   private DemoContent() {}
 

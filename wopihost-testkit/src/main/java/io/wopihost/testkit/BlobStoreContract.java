@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The behaviour every {@link BlobStore} must show. A backend's test extends this class, creates a
  * fresh, empty store in {@link #newStore} and lists what its storage really holds in {@link
- * #storedKeys}; it may add tests of its own.
+ * #storedKeys}; it may add tests of its own. Stores stamp blobs with the wall clock, so the listing
+ * tests compare with cutoffs a day away from now.
  */
 public abstract class BlobStoreContract {
 
@@ -227,6 +232,29 @@ public abstract class BlobStoreContract {
   }
 
   @Test
+  void keysStoredBefore_cutoffAfterThePuts_listsEveryBlobStillStored() throws Exception {
+    StoredBlob a = store.put(new ByteArrayInputStream(randomBytes(10)), NO_LIMIT);
+    StoredBlob b = store.put(new ByteArrayInputStream(randomBytes(300_000)), NO_LIMIT);
+    StoredBlob deleted = store.put(new ByteArrayInputStream(randomBytes(10)), NO_LIMIT);
+    store.delete(deleted.key());
+
+    assertThat(keysStoredBefore(Instant.now().plus(Duration.ofDays(1))))
+        .containsExactlyInAnyOrder(a.key(), b.key());
+  }
+
+  @Test
+  void keysStoredBefore_cutoffBeforeThePuts_listsNothing() throws Exception {
+    store.put(new ByteArrayInputStream(randomBytes(10)), NO_LIMIT);
+
+    assertThat(keysStoredBefore(Instant.now().minus(Duration.ofDays(1)))).isEmpty();
+  }
+
+  @Test
+  void keysStoredBefore_emptyStore_listsNothing() throws Exception {
+    assertThat(keysStoredBefore(Instant.now().plus(Duration.ofDays(1)))).isEmpty();
+  }
+
+  @Test
   void delete_calledTwice_removesTheBlobAndDoesNotFail() throws Exception {
     StoredBlob blob = store.put(new ByteArrayInputStream(randomBytes(10)), NO_LIMIT);
 
@@ -255,6 +283,12 @@ public abstract class BlobStoreContract {
       assertThat(second.readAllBytes()).isEqualTo(data);
       assertThat(head).isEqualTo(Arrays.copyOf(data, 10));
       assertThat(first.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 10, data.length));
+    }
+  }
+
+  private Set<String> keysStoredBefore(Instant cutoff) throws IOException {
+    try (Stream<String> keys = store.keysStoredBefore(cutoff)) {
+      return keys.collect(Collectors.toSet());
     }
   }
 

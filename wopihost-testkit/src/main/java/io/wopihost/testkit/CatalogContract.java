@@ -3,6 +3,7 @@ package io.wopihost.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wopihost.core.model.Activity;
 import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.FileVersion;
@@ -10,6 +11,7 @@ import io.wopihost.core.model.Ids;
 import io.wopihost.core.model.SaveKind;
 import io.wopihost.core.spi.Catalog;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +217,23 @@ public abstract class CatalogContract {
   }
 
   @Test
+  void versions_modifiedByUserTrueFalseOrUnsaid_roundTrip() {
+    FileRecord file = create("m.docx", version(1, "blob-m1", T0)).orElseThrow();
+    List<FileVersion> saves = new ArrayList<>();
+    List<Optional<Boolean>> said = List.of(Optional.of(true), Optional.of(false), Optional.empty());
+    for (Optional<Boolean> modified : said) {
+      long n = saves.size() + 2;
+      FileVersion next =
+          new FileVersion(n, "blob-m" + n, 1, "sha", T0.plusSeconds(n), OWNER, List.of(),
+              SaveKind.AUTOSAVE, modified);
+      catalog.tryCommitVersion(file.id(), n - 1, next).orElseThrow();
+      saves.addFirst(next);
+    }
+
+    assertThat(catalog.versions(file.id())).startsWith(saves.toArray(FileVersion[]::new));
+  }
+
+  @Test
   void versions_unknownFile_isEmpty() {
     assertThat(catalog.versions(Ids.newId())).isEmpty();
   }
@@ -296,6 +315,50 @@ public abstract class CatalogContract {
   }
 
   @Test
+  void referencedBlobKeys_mixOfKeys_returnsThoseOfEveryStoredVersion() {
+    FileRecord a = create("a.docx", version(1, "blob-a1", T0)).orElseThrow();
+    catalog.tryCommitVersion(a.id(), 1, version(2, "blob-a2", T0.plusSeconds(1))).orElseThrow();
+    create("b.docx", version(1, "blob-b1", T0)).orElseThrow();
+
+    assertThat(catalog.referencedBlobKeys(List.of("blob-a1", "blob-a2", "blob-b1", "blob-x", "")))
+        .containsExactlyInAnyOrder("blob-a1", "blob-a2", "blob-b1");
+  }
+
+  @Test
+  void referencedBlobKeys_afterDeleteFile_noLongerReturnsItsKeys() {
+    FileRecord a = create("a.docx", version(1, "blob-a1", T0)).orElseThrow();
+    catalog.tryCommitVersion(a.id(), 1, version(2, "blob-a2", T0.plusSeconds(1))).orElseThrow();
+    create("b.docx", version(1, "blob-b1", T0)).orElseThrow();
+
+    catalog.deleteFile(a.id());
+
+    assertThat(catalog.referencedBlobKeys(List.of("blob-a1", "blob-a2", "blob-b1")))
+        .containsExactly("blob-b1");
+  }
+
+  @Test
+  void referencedBlobKeys_noKeys_returnsEmpty() {
+    create("a.docx", version(1, "blob-a1", T0)).orElseThrow();
+
+    assertThat(catalog.referencedBlobKeys(List.of())).isEmpty();
+  }
+
+  @Test
+  void referencedBlobKeys_thousandsOfKeysAtOnce_answersForEachOne() {
+    List<String> asked = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      asked.add("unused-" + i);
+    }
+    for (int i = 0; i < 5; i++) {
+      create("f" + i + ".txt", version(1, "used-" + i, T0)).orElseThrow();
+      asked.add(i * 1_000 + 500, "used-" + i);
+    }
+
+    assertThat(catalog.referencedBlobKeys(asked))
+        .containsExactlyInAnyOrder("used-0", "used-1", "used-2", "used-3", "used-4");
+  }
+
+  @Test
   void deleteFile_calledTwice_secondReturnsEmpty() {
     FileRecord file = create("a.docx", version(1, "blob-1", T0)).orElseThrow();
 
@@ -364,6 +427,239 @@ public abstract class CatalogContract {
 
     assertThat(catalog.userInfo("bob")).contains("ünïcode ☃ 😀");
     assertThat(catalog.userInfo("carol")).contains("");
+  }
+
+  @Test
+  void tryCreateContainer_freeName_isOwnedByTheParentsOwnerAndFound() {
+    catalog.rootContainer("bob", Ids.newId());
+    String id = Ids.newId();
+
+    ContainerRecord created = catalog.tryCreateContainer(id, root, "Reports").orElseThrow();
+
+    assertThat(created).isEqualTo(new ContainerRecord(id, root, OWNER, "Reports"));
+    assertThat(catalog.findContainer(id)).contains(created);
+    assertThat(catalog.childContainers(root)).containsExactly(created);
+  }
+
+  @Test
+  void tryCreateContainer_nameTakenInOtherCase_returnsEmpty() {
+    ContainerRecord first = catalog.tryCreateContainer(Ids.newId(), root, "Reports").orElseThrow();
+
+    assertThat(catalog.tryCreateContainer(Ids.newId(), root, "REPORTS")).isEmpty();
+    assertThat(catalog.childContainers(root)).containsExactly(first);
+  }
+
+  @Test
+  void tryCreateContainer_unknownParent_returnsEmpty() {
+    assertThat(catalog.tryCreateContainer(Ids.newId(), Ids.newId(), "Reports")).isEmpty();
+  }
+
+  @Test
+  void tryCreateContainer_sameNameAsAFile_succeeds() {
+    create("Reports", version(1, "blob-1", T0)).orElseThrow();
+
+    assertThat(catalog.tryCreateContainer(Ids.newId(), root, "Reports")).isPresent();
+  }
+
+  @Test
+  void tryCreateContainer_manyThreadsSameName_exactlyOneWins() throws Exception {
+    List<Optional<ContainerRecord>> results =
+        Race.run(
+            10,
+            i -> () -> catalog.tryCreateContainer(Ids.newId(), root, i % 2 == 0 ? "Race" : "RACE"));
+
+    List<ContainerRecord> winners = results.stream().flatMap(Optional::stream).toList();
+    assertThat(winners).hasSize(1);
+    assertThat(catalog.childContainers(root)).containsExactly(winners.get(0));
+  }
+
+  @Test
+  void tryRenameContainer_freeName_keepsIdAndParent() {
+    ContainerRecord folder = catalog.tryCreateContainer(Ids.newId(), root, "Old").orElseThrow();
+
+    assertThat(catalog.tryRenameContainer(folder.id(), "New")).isTrue();
+
+    assertThat(catalog.findContainer(folder.id()))
+        .contains(new ContainerRecord(folder.id(), root, OWNER, "New"));
+    assertThat(catalog.tryCreateContainer(Ids.newId(), root, "old")).isPresent();
+  }
+
+  @Test
+  void tryRenameContainer_toASiblingsNameInOtherCase_returnsFalse() {
+    ContainerRecord a = catalog.tryCreateContainer(Ids.newId(), root, "A").orElseThrow();
+    catalog.tryCreateContainer(Ids.newId(), root, "B").orElseThrow();
+
+    assertThat(catalog.tryRenameContainer(a.id(), "b")).isFalse();
+    assertThat(catalog.findContainer(a.id())).contains(a);
+  }
+
+  @Test
+  void tryRenameContainer_itsOwnNameInOtherCase_renames() {
+    ContainerRecord a = catalog.tryCreateContainer(Ids.newId(), root, "docs").orElseThrow();
+
+    assertThat(catalog.tryRenameContainer(a.id(), "Docs")).isTrue();
+    assertThat(catalog.findContainer(a.id()).orElseThrow().name()).isEqualTo("Docs");
+  }
+
+  @Test
+  void tryRenameContainer_rootToAnotherRootsName_renames() {
+    ContainerRecord bob = catalog.rootContainer("bob", Ids.newId());
+
+    assertThat(catalog.tryRenameContainer(root, bob.name())).isTrue();
+    assertThat(catalog.findContainer(root).orElseThrow().name()).isEqualTo(bob.name());
+  }
+
+  @Test
+  void tryRenameContainer_unknownContainer_returnsFalse() {
+    assertThat(catalog.tryRenameContainer(Ids.newId(), "x")).isFalse();
+  }
+
+  @Test
+  void deleteContainer_empty_deletesIt() {
+    ContainerRecord folder = catalog.tryCreateContainer(Ids.newId(), root, "Tmp").orElseThrow();
+
+    assertThat(catalog.deleteContainer(folder.id())).isEqualTo(Catalog.ContainerDeletion.DELETED);
+
+    assertThat(catalog.findContainer(folder.id())).isEmpty();
+    assertThat(catalog.deleteContainer(folder.id()))
+        .isEqualTo(Catalog.ContainerDeletion.NOT_FOUND);
+  }
+
+  @Test
+  void deleteContainer_withAFile_isNotEmptyAndKeepsEverything() {
+    ContainerRecord folder = catalog.tryCreateContainer(Ids.newId(), root, "Full").orElseThrow();
+    FileRecord file =
+        catalog
+            .tryCreateFile(Ids.newId(), folder.id(), "a.txt", OWNER, version(1, "blob-1", T0))
+            .orElseThrow();
+
+    assertThat(catalog.deleteContainer(folder.id()))
+        .isEqualTo(Catalog.ContainerDeletion.NOT_EMPTY);
+
+    assertThat(catalog.findContainer(folder.id())).contains(folder);
+    assertThat(catalog.findFile(file.id())).contains(file);
+  }
+
+  @Test
+  void deleteContainer_withAChildContainer_isNotEmpty() {
+    ContainerRecord folder = catalog.tryCreateContainer(Ids.newId(), root, "Outer").orElseThrow();
+    catalog.tryCreateContainer(Ids.newId(), folder.id(), "Inner").orElseThrow();
+
+    assertThat(catalog.deleteContainer(folder.id()))
+        .isEqualTo(Catalog.ContainerDeletion.NOT_EMPTY);
+  }
+
+  @Test
+  void deleteContainer_racingAFileCreation_neverLeavesAFileWithoutItsContainer() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      ContainerRecord folder =
+          catalog.tryCreateContainer(Ids.newId(), root, "Race" + round).orElseThrow();
+      String fileId = Ids.newId();
+
+      Race.run(
+          2,
+          i ->
+              () -> {
+                if (i == 0) {
+                  return catalog.deleteContainer(folder.id());
+                }
+                try {
+                  return catalog.tryCreateFile(
+                      fileId, folder.id(), "a.txt", OWNER, version(1, "b", T0));
+                } catch (RuntimeException refusedByTheDatabase) {
+                  return Optional.empty();
+                }
+              });
+
+      boolean fileExists = catalog.findFile(fileId).isPresent();
+      assertThat(catalog.findContainer(folder.id()).isPresent()).isEqualTo(fileExists);
+    }
+  }
+
+  @Test
+  void ancestry_nestedContainers_rootFirstEndingWithTheContainer() {
+    ContainerRecord a = catalog.tryCreateContainer(Ids.newId(), root, "a").orElseThrow();
+    ContainerRecord b = catalog.tryCreateContainer(Ids.newId(), a.id(), "b").orElseThrow();
+    ContainerRecord rootRecord = catalog.findContainer(root).orElseThrow();
+
+    assertThat(catalog.ancestry(b.id(), 64)).containsExactly(rootRecord, a, b);
+    assertThat(catalog.ancestry(root, 64)).containsExactly(rootRecord);
+  }
+
+  @Test
+  void ancestry_longerThanTheLimit_returnsTheNearestContainers() {
+    ContainerRecord a = catalog.tryCreateContainer(Ids.newId(), root, "a").orElseThrow();
+    ContainerRecord b = catalog.tryCreateContainer(Ids.newId(), a.id(), "b").orElseThrow();
+
+    assertThat(catalog.ancestry(b.id(), 2)).containsExactly(a, b);
+  }
+
+  @Test
+  void ancestry_unknownContainer_isEmpty() {
+    assertThat(catalog.ancestry(Ids.newId(), 64)).isEmpty();
+  }
+
+  @Test
+  void children_filesAndContainers_listedSeparatelyByNameIgnoringCase() {
+    ContainerRecord zeta = catalog.tryCreateContainer(Ids.newId(), root, "zeta").orElseThrow();
+    ContainerRecord alpha = catalog.tryCreateContainer(Ids.newId(), root, "Alpha").orElseThrow();
+    ContainerRecord nested =
+        catalog.tryCreateContainer(Ids.newId(), alpha.id(), "nested").orElseThrow();
+    FileRecord b = create("b.docx", version(1, "blob-1", T0)).orElseThrow();
+    FileRecord a = create("A.txt", version(1, "blob-2", T0)).orElseThrow();
+
+    assertThat(catalog.childContainers(root)).containsExactly(alpha, zeta);
+    assertThat(catalog.childFiles(root)).containsExactly(a, b);
+    assertThat(catalog.childContainers(alpha.id())).containsExactly(nested);
+    assertThat(catalog.childFiles(alpha.id())).isEmpty();
+  }
+
+  @Test
+  void renameAndChildren_idsNeverChange() {
+    ContainerRecord folder = catalog.tryCreateContainer(Ids.newId(), root, "f").orElseThrow();
+    FileRecord file =
+        catalog
+            .tryCreateFile(Ids.newId(), folder.id(), "a.txt", OWNER, version(1, "blob-1", T0))
+            .orElseThrow();
+
+    catalog.tryRenameContainer(folder.id(), "g");
+    catalog.tryRenameFile(file.id(), "b.txt");
+
+    assertThat(catalog.childContainers(root)).extracting(ContainerRecord::id)
+        .containsExactly(folder.id());
+    assertThat(catalog.childFiles(folder.id())).extracting(FileRecord::id)
+        .containsExactly(file.id());
+  }
+
+  @Test
+  void addActivities_twoBatches_readBackInOrderWithRetriesIgnored() {
+    FileRecord file = create("a.docx", version(1, "blob-1", T0)).orElseThrow();
+    Activity first = activity("id-1", T0, "{\"Id\":\"id-1\"}");
+    Activity second = activity("id-2", T0, "{\"Id\":\"id-2\",\"Text\":\"ünï ☃\"}");
+    Activity third = activity("id-3", T0.plusSeconds(1), "{\"Id\":\"id-3\"}");
+
+    catalog.addActivities(file.id(), List.of(first, second));
+    catalog.addActivities(
+        file.id(), List.of(activity("id-1", T0.plusSeconds(1), "{\"retry\":true}"), third));
+
+    assertThat(catalog.activities(file.id())).containsExactly(first, second, third);
+  }
+
+  @Test
+  void activities_perFile_areSeparateAndGoWithTheFile() {
+    FileRecord a = create("a.docx", version(1, "blob-1", T0)).orElseThrow();
+    FileRecord b = create("b.docx", version(1, "blob-2", T0)).orElseThrow();
+    catalog.addActivities(a.id(), List.of(activity("x", T0, "{}")));
+    catalog.addActivities(b.id(), List.of(activity("x", T0, "{\"b\":1}")));
+
+    catalog.deleteFile(a.id());
+
+    assertThat(catalog.activities(a.id())).isEmpty();
+    assertThat(catalog.activities(b.id())).containsExactly(activity("x", T0, "{\"b\":1}"));
+  }
+
+  private static Activity activity(String id, Instant at, String json) {
+    return new Activity(id, "comment", OWNER, at, json);
   }
 
   private Optional<FileRecord> create(String name, FileVersion first) {

@@ -81,6 +81,17 @@ public abstract class LockStoreContract {
   }
 
   @Test
+  void countLive_twoLiveAndOneLapsed_countsTheLiveOnes() {
+    store.tryAcquire("lapses", "L0", now(), now().plusSeconds(1));
+    store.tryAcquire(FILE, "L1", now(), expiry());
+    store.tryAcquire("file-2", "L2", now(), expiry());
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(store.countLive(now())).isEqualTo(2);
+    assertThat(store.countLive(expiry())).isZero();
+  }
+
+  @Test
   void tryAcquire_manyThreadsOnAnUnlockedFile_exactlyOneWins() throws Exception {
     List<Boolean> won = Race.run(16, i -> () -> store.tryAcquire(FILE, "L" + i, now(), expiry()));
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /** Runs tasks on their own threads, released together so that they really race. */
-final class Race {
+public final class Race {
 
   private Race() {}
 
@@ -20,7 +20,7 @@ final class Race {
    * @param task the task of contestant {@code i}
    * @return the results, in contestant order
    */
-  static <T> List<T> run(int contestants, IntFunction<Callable<T>> task) throws Exception {
+  public static <T> List<T> run(int contestants, IntFunction<Callable<T>> task) throws Exception {
     CountDownLatch ready = new CountDownLatch(contestants);
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(contestants)) {

@@ -5,6 +5,7 @@ import io.wopihost.core.spi.BlobTooLargeException;
 import io.wopihost.core.spi.StoredBlob;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A {@link BlobStore} keeping each blob as one file under a root directory.
@@ -157,6 +159,29 @@ public final class FileSystemBlobStore implements BlobStore {
       return Files.readAttributes(objectPath(key), BasicFileAttributes.class).isRegularFile();
     } catch (NoSuchFileException e) {
       return false;
+    }
+  }
+
+  /**
+   * {@inheritDoc} A blob's time is its file's last modification: the end of its put's writing.
+   * Files under {@code objects/} that are not where a key's blob lives are never listed.
+   */
+  @Override
+  public Stream<String> keysStoredBefore(Instant cutoff) throws IOException {
+    return Files.walk(objects, 3)
+        .filter(path -> isKey(path.getFileName().toString()))
+        .filter(path -> path.equals(objectPath(path.getFileName().toString())))
+        .filter(path -> modifiedBefore(path, cutoff))
+        .map(path -> path.getFileName().toString());
+  }
+
+  private static boolean modifiedBefore(Path path, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+    } catch (NoSuchFileException e) {
+      return false; // deleted while the listing ran
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

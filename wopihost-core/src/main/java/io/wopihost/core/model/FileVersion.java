@@ -3,6 +3,7 @@ package io.wopihost.core.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One stored version of a file's content. Versions are never changed once written.
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param userId the user whose token wrote it
  * @param editors the user ids the editor said contributed ({@code X-WOPI-Editors}); may be empty
  * @param kind how the editor described the save
+ * @param modifiedByUser whether the user changed the document since the previous save ({@code
+ *     X-COOL-WOPI-IsModifiedByUser}, {@code X-LOOL-WOPI-IsModifiedByUser}); empty when the
+ *     editor did not say
  */
 public record FileVersion(
     long version,
@@ -24,7 +28,8 @@ public record FileVersion(
     Instant createdAt,
     String userId,
     List<String> editors,
-    SaveKind kind) {
+    SaveKind kind,
+    Optional<Boolean> modifiedByUser) {
 
   public FileVersion {
     Objects.requireNonNull(blobKey, "blobKey");
@@ -33,5 +38,19 @@ public record FileVersion(
     Objects.requireNonNull(userId, "userId");
     editors = List.copyOf(editors);
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(modifiedByUser, "modifiedByUser");
+  }
+
+  /** A version whose editor did not say whether the user modified it. */
+  public FileVersion(
+      long version,
+      String blobKey,
+      long size,
+      String sha256,
+      Instant createdAt,
+      String userId,
+      List<String> editors,
+      SaveKind kind) {
+    this(version, blobKey, size, sha256, createdAt, userId, editors, kind, Optional.empty());
   }
 }

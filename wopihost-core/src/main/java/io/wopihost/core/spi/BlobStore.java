@@ -2,6 +2,8 @@ package io.wopihost.core.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Where file contents live. Blobs are immutable: a key, once written, always reads back the same
@@ -33,4 +35,15 @@ public interface BlobStore {
 
   /** Whether a blob with that key exists. */
   boolean exists(String key) throws IOException;
+
+  /**
+   * The keys of the blobs whose {@link #put} finished before {@code cutoff} by the store's own
+   * timestamps, in no particular order, for the collection of blobs no version points at. A put
+   * still in progress never shows up. The listing is weakly consistent: a blob put or deleted while
+   * the stream is read may or may not be in it. The caller closes the stream; a failure while it is
+   * read is thrown as an {@link java.io.UncheckedIOException}.
+   *
+   * @throws IOException when the listing cannot be started
+   */
+  Stream<String> keysStoredBefore(Instant cutoff) throws IOException;
 }

@@ -10,6 +10,10 @@ import java.util.Optional;
 /** GetFile and PutFile. */
 final class ContentOperations {
 
+  // Each failed attempt means another save was committed meanwhile; a save outlasting this many
+  // is starved by a flood no editor produces.
+  private static final int MAX_COMMIT_ATTEMPTS = 32;
+
   private final Catalog catalog;
   private final BlobStore blobs;
   private final LockManager locks;
@@ -45,54 +49,64 @@ final class ContentOperations {
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/putfile">PutFile</a> */
   Outcome putFile(FileCall call) {
-    FileRecord file = call.file();
-    Optional<String> presented = call.header(WopiHeaders.LOCK).filter(s -> !s.isEmpty());
-    boolean locked = locks.current(file.id()).isPresent();
-    Optional<Outcome.LockConflict> conflict = locks.checkHolder(file.id(), presented);
-    if (conflict.isPresent()) {
-      return conflict.get();
-    }
-    if (!locked && file.size() != 0) {
-      // Only a blank file may be written without a lock (the editnew flow).
-      return new Outcome.LockConflict("", "the file is not locked and not empty");
-    }
-    Optional<Outcome> stale = staleEditorCopy(call);
-    if (stale.isPresent()) {
-      return stale.get();
+    Optional<Outcome> refused = refusal(call, call.file());
+    if (refused.isPresent()) {
+      return refused.get();
     }
     return switch (uploads.store(call.request(), call.request().contentLength())) {
-      case Uploads.Result.Refused refused -> refused.outcome();
+      case Uploads.Result.Refused notStored -> notStored.outcome();
       case Uploads.Result.Stored stored -> commit(call, stored);
     };
   }
 
+  /** Why the save may not be written over {@code file} as it is; empty when it may. */
+  private Optional<Outcome> refusal(FileCall call, FileRecord file) {
+    Optional<String> presented = call.header(WopiHeaders.LOCK).filter(s -> !s.isEmpty());
+    boolean locked = locks.current(file.id()).isPresent();
+    Optional<Outcome.LockConflict> conflict = locks.checkHolder(file.id(), presented);
+    if (conflict.isPresent()) {
+      return Optional.of(conflict.get());
+    }
+    if (!locked && file.size() != 0) {
+      // Only a blank file may be written without a lock (the editnew flow).
+      return Optional.of(new Outcome.LockConflict("", "the file is not locked and not empty"));
+    }
+    return staleEditorCopy(call, file);
+  }
+
   private Outcome commit(FileCall call, Uploads.Result.Stored stored) {
     FileRecord file = call.file();
-    // The lock may have changed hands while the body streamed in.
-    Optional<Outcome.LockConflict> conflict =
-        locks.checkHolder(file.id(), call.header(WopiHeaders.LOCK).filter(s -> !s.isEmpty()));
-    Optional<FileRecord> committed =
-        conflict.isPresent()
-            ? Optional.empty()
-            : catalog.tryCommitVersion(
-                file.id(),
-                file.version(),
-                uploads.version(file.version() + 1, stored.blob(), call.token().userId(), call));
-    if (committed.isEmpty()) {
-      uploads.discard(stored.blob());
-      if (conflict.isPresent()) {
-        return conflict.get();
+    for (int attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
+      // The lock may have changed hands while the body streamed in, and on a retry another save
+      // has changed the file: the checks run again on the file as it is now.
+      Optional<Outcome> refused = refusal(call, file);
+      if (refused.isPresent()) {
+        uploads.discard(stored.blob());
+        return refused.get();
       }
-      if (catalog.findFile(file.id()).isEmpty()) {
+      Optional<FileRecord> committed =
+          catalog.tryCommitVersion(
+              file.id(),
+              file.version(),
+              uploads.version(file.version() + 1, stored.blob(), call.token().userId(), call));
+      if (committed.isPresent()) {
+        FileRecord saved = committed.get();
+        return new Outcome.Ok(
+            Map.of(WopiHeaders.ITEM_VERSION, String.valueOf(saved.version())),
+            new Body.Json(Map.of("LastModifiedTime", WopiTime.format(saved.lastModified()))));
+      }
+      // Another save committed first. If it held the lock too (co-authors share one), this one
+      // goes on top of it, as it would had it come second: both presented the lock, both win.
+      Optional<FileRecord> current = catalog.findFile(file.id());
+      if (current.isEmpty()) {
+        uploads.discard(stored.blob());
         return new Outcome.NotFound("the file was deleted while it was being saved");
       }
-      String current = locks.current(file.id()).map(l -> l.lockId()).orElse("");
-      return new Outcome.LockConflict(current, "another save changed the file at the same time");
+      file = current.get();
     }
-    FileRecord saved = committed.get();
-    return new Outcome.Ok(
-        Map.of(WopiHeaders.ITEM_VERSION, String.valueOf(saved.version())),
-        new Body.Json(Map.of("LastModifiedTime", WopiTime.format(saved.lastModified()))));
+    uploads.discard(stored.blob());
+    String current = locks.current(file.id()).map(l -> l.lockId()).orElse("");
+    return new Outcome.LockConflict(current, "other saves kept changing the file at the same time");
   }
 
   /**
@@ -101,13 +115,13 @@ final class ContentOperations {
    * with {@code COOLStatusCode} 1010 and then asks the user, who may save again without the
    * header to overwrite.
    */
-  private static Optional<Outcome> staleEditorCopy(FileCall call) {
+  private static Optional<Outcome> staleEditorCopy(FileCall call, FileRecord file) {
     Optional<String> timestamp = call.anyHeader(WopiHeaders.TIMESTAMP).filter(s -> !s.isBlank());
     if (timestamp.isEmpty()) {
       return Optional.empty();
     }
     Optional<Instant> seen = WopiTime.parse(timestamp.get());
-    if (seen.isPresent() && seen.get().equals(call.file().lastModified())) {
+    if (seen.isPresent() && seen.get().equals(file.lastModified())) {
       return Optional.empty();
     }
     return Optional.of(

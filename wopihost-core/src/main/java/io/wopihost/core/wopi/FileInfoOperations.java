@@ -1,51 +1,42 @@
 package io.wopihost.core.wopi;
 
-import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.names.FileNames;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Permission;
 import io.wopihost.core.token.Scope;
-import io.wopihost.core.token.TokenService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
-/** CheckFileInfo, EnumerateAncestors, GetShareUrl, PutUserInfo and GetEcosystem. */
+/** CheckFileInfo, EnumerateAncestors, GetShareUrl, PutUserInfo and GetEcosystem of files. */
 final class FileInfoOperations {
 
-  static final List<String> SHARE_URL_TYPES = List.of("ReadOnly", "ReadWrite");
   private static final int MAX_USER_INFO_BYTES = 1024;
-  private static final int MAX_ANCESTORS = 64;
 
   private final Catalog catalog;
-  private final TokenService tokens;
   private final HostUrls urls;
   private final FileLinks links;
   private final HostPolicy policy;
-  private final Clock clock;
+  private final Ancestry ancestry;
+  private final ShareLinks shares;
 
   FileInfoOperations(
       Catalog catalog,
-      TokenService tokens,
       HostUrls urls,
       FileLinks links,
       HostPolicy policy,
-      Clock clock) {
+      Ancestry ancestry,
+      ShareLinks shares) {
     this.catalog = catalog;
-    this.tokens = tokens;
     this.urls = urls;
     this.links = links;
     this.policy = policy;
-    this.clock = clock;
+    this.ancestry = ancestry;
+    this.shares = shares;
   }
 
   /**
@@ -54,7 +45,7 @@ final class FileInfoOperations {
    *
    * @see <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/checkfileinfo">CheckFileInfo</a>
    */
-  Outcome checkFileInfo(FileCall call, String rawToken) {
+  Outcome checkFileInfo(FileCall call) {
     FileRecord file = call.file();
     AccessToken token = call.token();
     boolean write = token.can(Permission.WRITE);
@@ -85,12 +76,24 @@ final class FileInfoOperations {
     info.put("SupportsRename", true);
     info.put("SupportsDeleteFile", true);
     info.put("SupportsUserInfo", true);
-    info.put("SupportedShareUrlTypes", SHARE_URL_TYPES);
-    info.put("FileUrl", links.contentsUrl(rawToken, file.id()));
+    info.put("SupportsContainers", true);
+    info.put("SupportsEcosystem", true);
+    info.put("SupportsGetFileWopiSrc", true);
+    info.put("SupportsAddActivities", true);
+    info.put("SupportedShareUrlTypes", ShareLinks.TYPES);
+    info.put("FileUrl", links.contentsUrl(token, file.id()));
     info.put("HostViewUrl", urls.hostPage(file.id(), "view"));
     if (write) {
       info.put("HostEditUrl", urls.hostPage(file.id(), "edit"));
     }
+    // The host page (HostViewUrl, HostEditUrl) acts on these messages; editors post them to
+    // PostMessageOrigin only, and without it they neither send nor accept any.
+    info.put("PostMessageOrigin", urls.origin());
+    info.put("ClosePostMessage", true);
+    info.put("CloseUrl", urls.base() + "/");
+    info.put("EditModePostMessage", write);
+    info.put("FileSharingPostMessage", true);
+    info.put("FileVersionPostMessage", true);
     info.put("BreadcrumbBrandName", policy.brandName());
     info.put("BreadcrumbBrandUrl", urls.base() + "/");
     info.put("BreadcrumbDocName", FileNames.base(file.name()));
@@ -101,53 +104,18 @@ final class FileInfoOperations {
   }
 
   /**
-   * The containers above the file, root first. Only containers the token's user owns are
-   * listed: a token for one file must not open the folders of someone who shared it.
+   * The containers above the file, root first, as far up as the token's user owns them.
    *
    * @see <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/enumerateancestors">EnumerateAncestors</a>
    */
   Outcome enumerateAncestors(FileCall call) {
-    List<Map<String, Object>> chain = new ArrayList<>();
-    boolean complete = true;
-    Optional<ContainerRecord> next = catalog.findContainer(call.file().containerId());
-    while (next.isPresent()) {
-      ContainerRecord container = next.get();
-      if (!container.ownerId().equals(call.token().userId()) || chain.size() == MAX_ANCESTORS) {
-        complete = chain.size() < MAX_ANCESTORS;
-        break;
-      }
-      chain.addFirst(
-          Map.of("Name", container.name(), "Url", links.containerUrl(call.token(), container.id())));
-      next = container.parent().flatMap(catalog::findContainer);
-    }
-    Map<String, String> headers =
-        complete ? Map.of() : Map.of("X-WOPI-EnumerationIncomplete", "true");
-    return new Outcome.Ok(headers, new Body.Json(Map.of("AncestorsWithRootFirst", chain)));
+    return ancestry.enumerate(call.token(), call.file().containerId());
   }
 
-  /**
-   * A browser URL that opens the file for whoever has it, read-only or read-write. The link
-   * carries its own signed grant with the share lifetime.
-   *
-   * @see <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/getshareurl">GetShareUrl</a>
-   */
+  /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/getshareurl">GetShareUrl</a> */
   Outcome getShareUrl(FileCall call) {
-    String type = call.header(WopiHeaders.URL_TYPE).orElse("");
-    Set<Permission> rights;
-    if (type.equals("ReadOnly")) {
-      rights = Set.of(Permission.READ);
-    } else if (type.equals("ReadWrite") && call.token().can(Permission.WRITE)) {
-      rights = Set.of(Permission.READ, Permission.WRITE);
-    } else {
-      return new Outcome.NotImplemented("share URL type '" + type + "' is not supported");
-    }
-    var grant =
-        new AccessToken(
-            call.token().userId(),
-            Scope.file(call.fileId()),
-            rights,
-            clock.instant().plus(policy.shareLinkTtl()));
-    return Outcome.Ok.json(Map.of("ShareUrl", urls.share(tokens.issue(grant))));
+    return shares.shareUrl(
+        call.token(), new Scope(Scope.Kind.SHARED_FILE, call.fileId()), call.request());
   }
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/putuserinfo">PutUserInfo</a> */

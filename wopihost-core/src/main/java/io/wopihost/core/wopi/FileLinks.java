@@ -1,8 +1,10 @@
 package io.wopihost.core.wopi;
 
 import io.wopihost.core.token.AccessToken;
+import io.wopihost.core.token.Permission;
 import io.wopihost.core.token.Scope;
 import io.wopihost.core.token.TokenService;
+import java.util.Set;
 
 /**
  * URLs with a token for a resource reached from another token. The new token never outlives
@@ -31,11 +33,18 @@ final class FileLinks {
   String ecosystemUrl(AccessToken from) {
     return HostUrls.withToken(
         urls.ecosystem(),
-        tokens.issue(from.forScope(new Scope(Scope.Kind.ECOSYSTEM, from.userId()))));
+        tokens.issue(from.forScope(Scope.ecosystem(from.userId()))));
   }
 
-  /** The GetFile URL with the same token, for CheckFileInfo's {@code FileUrl}. */
-  String contentsUrl(String rawToken, String fileId) {
-    return HostUrls.withToken(urls.wopiSrc(fileId) + "/contents", rawToken);
+  /**
+   * CheckFileInfo's {@code FileUrl}: editors fetch it as given, without proof-key signatures, so
+   * it carries a read-only token of its own kind that works there and nowhere else.
+   */
+  String contentsUrl(AccessToken from, String fileId) {
+    var download =
+        new AccessToken(
+            from.userId(), new Scope(Scope.Kind.FILE_URL, fileId), Set.of(Permission.READ),
+            from.expiresAt());
+    return HostUrls.withToken(urls.fileUrl(fileId), tokens.issue(download));
   }
 }

@@ -24,7 +24,8 @@ public enum FileOperation {
   ENUMERATE_ANCESTORS(Permission.READ),
   GET_SHARE_URL(Permission.READ),
   PUT_USER_INFO(Permission.READ),
-  GET_ECOSYSTEM(Permission.READ);
+  GET_ECOSYSTEM(Permission.READ),
+  ADD_ACTIVITIES(Permission.READ);
 
   private static final Map<String, FileOperation> BY_OVERRIDE =
       Map.of(
@@ -36,7 +37,8 @@ public enum FileOperation {
           "RENAME_FILE", RENAME_FILE,
           "DELETE", DELETE_FILE,
           "GET_SHARE_URL", GET_SHARE_URL,
-          "PUT_USER_INFO", PUT_USER_INFO);
+          "PUT_USER_INFO", PUT_USER_INFO,
+          "ADD_ACTIVITIES", ADD_ACTIVITIES);
 
   private final Permission required;
 

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -58,6 +60,15 @@ final class Uploads {
     }
   }
 
+  /** Stores an empty blob: the content of a file CreateChildFile makes. */
+  Result storeEmpty() {
+    try {
+      return new Result.Stored(blobs.put(InputStream.nullInputStream(), policy.maxFileSize()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the blob store could not store an empty file", e);
+    }
+  }
+
   /** Deletes a stored blob that no version will point at. */
   void discard(StoredBlob blob) {
     try {
@@ -81,13 +92,22 @@ final class Uploads {
         WopiClock.now(clock),
         userId,
         editors,
-        saveKind(call));
+        saveKind(call),
+        modifiedByUser(call));
   }
 
   FileVersion firstVersion(StoredBlob blob, String userId) {
     return new FileVersion(
         1, blob.key(), blob.size(), blob.sha256(), WopiClock.now(clock), userId, List.of(),
         SaveKind.CREATED);
+  }
+
+  /** {@code true} or {@code false} as the editor says; anything else is not saying. */
+  private static Optional<Boolean> modifiedByUser(FileCall call) {
+    return call.anyHeader(WopiHeaders.IS_MODIFIED_BY_USER)
+        .map(v -> v.trim().toLowerCase(Locale.ROOT))
+        .filter(v -> v.equals("true") || v.equals("false"))
+        .map(Boolean::parseBoolean);
   }
 
   private static SaveKind saveKind(FileCall call) {

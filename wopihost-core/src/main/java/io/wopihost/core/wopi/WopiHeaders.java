@@ -19,12 +19,20 @@ public final class WopiHeaders {
   public static final String URL_TYPE = "X-WOPI-UrlType";
   public static final String EDITORS = "X-WOPI-Editors";
   public static final String SERVER_ERROR = "X-WOPI-ServerError";
+  public static final String INVALID_CONTAINER_NAME_ERROR = "X-WOPI-InvalidContainerNameError";
+  public static final String FILE_EXTENSION_FILTER_LIST = "X-WOPI-FileExtensionFilterList";
+  public static final String HOST_NATIVE_FILE_NAME = "X-WOPI-HostNativeFileName";
+  public static final String ECOSYSTEM_OPERATION = "X-WOPI-EcosystemOperation";
+  public static final String WOPI_SRC = "X-WOPI-WopiSrc";
 
   /** Collabora's and (under the legacy prefix) ONLYOFFICE's PutFile extensions. */
   public static final String[] TIMESTAMP = {"X-COOL-WOPI-Timestamp", "X-LOOL-WOPI-Timestamp"};
 
   public static final String[] IS_AUTOSAVE = {"X-COOL-WOPI-IsAutosave", "X-LOOL-WOPI-IsAutosave"};
   public static final String[] IS_EXIT_SAVE = {"X-COOL-WOPI-IsExitSave", "X-LOOL-WOPI-IsExitSave"};
+  public static final String[] IS_MODIFIED_BY_USER = {
+    "X-COOL-WOPI-IsModifiedByUser", "X-LOOL-WOPI-IsModifiedByUser"
+  };
 
   private WopiHeaders() {}
 }

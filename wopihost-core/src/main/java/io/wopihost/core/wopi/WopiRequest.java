@@ -15,4 +15,10 @@ public interface WopiRequest {
 
   /** The declared length of the body, if the client sent {@code Content-Length}. */
   OptionalLong contentLength();
+
+  /**
+   * Called once the access token checks out, with its user, so that the transport can log who
+   * asked. The default ignores it.
+   */
+  default void authenticatedAs(String userId) {}
 }

@@ -9,7 +9,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A WOPI host: stores documents and serves them to online office editors.",
-    subcommands = {ServeCommand.class, ImportCommand.class, TokenCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ImportCommand.class,
+      TokenCommand.class,
+      OpenUrlCommand.class,
+      DbCommand.class,
+      LocksCommand.class,
+      BlobsCommand.class,
+      AuditCommand.class,
+      UserCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

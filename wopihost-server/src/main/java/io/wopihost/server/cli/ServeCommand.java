@@ -3,9 +3,11 @@ package io.wopihost.server.cli;
 import io.wopihost.server.DemoContent;
 import io.wopihost.server.Host;
 import io.wopihost.server.TokenMinter;
+import io.wopihost.server.web.FirstAdmin;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,16 +35,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 },
                 "wopihost-shutdown"));
     DemoContent.importOnFirstStart(host);
+    Optional<String> adminPassword = host.settings().database().url().startsWith("jdbc:sqlite:")
+        ? FirstAdmin.createIfNoUsers(host.users())
+        : Optional.empty();
     host.serve();
-    banner(host, spec.commandLine().getOut());
+    banner(host, spec.commandLine().getOut(), adminPassword);
     stopped.await();
     return 0;
   }
 
-  private static void banner(Host host, PrintWriter out) {
+  private static void banner(Host host, PrintWriter out, Optional<String> adminPassword) {
     String base = host.publicUrl().toString();
     out.println("wopihost is listening on port " + host.port());
     out.println("  web page:  " + base + "/");
+    adminPassword.ifPresent(password -> {
+      out.println("  sign in:   user " + FirstAdmin.USER_ID + ", password " + password);
+      out.println("             (shown only this once; change it under Password after signing in)");
+    });
     DemoContent.welcomeFile(host)
         .ifPresent(
             file -> {

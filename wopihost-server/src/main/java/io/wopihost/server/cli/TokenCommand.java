@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wopihost.server.Host;
 import io.wopihost.server.TokenMinter;
 import io.wopihost.server.config.Quantities;
+import io.wopihost.server.config.Settings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +40,29 @@ final class TokenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = config.load();
+    Duration lifetime = lifetime(settings);
     try (Host host = Host.open(settings, Clock.systemUTC())) {
-      var lifetime = ttl == null ? settings.tokenTtl() : Quantities.parseDuration(ttl);
       var out = new TokenMinter(host).mint(fileId, user, readOnly, lifetime);
       spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(out));
       spec.commandLine().getOut().flush();
     }
     return 0;
+  }
+
+  /** A token that is expired when printed is of no use, so a zero or negative --ttl is refused. */
+  private Duration lifetime(Settings settings) {
+    if (ttl == null) {
+      return settings.tokenTtl();
+    }
+    try {
+      Duration d = Quantities.parseDuration(ttl);
+      if (d.isPositive()) {
+        return d;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--ttl '" + ttl + "' is not valid: use a duration longer than 0, such as 30m, 10h or PT1H");
   }
 }

@@ -1,18 +1,30 @@
 package io.wopihost.server.config;
 
+import io.wopihost.blob.s3.S3BlobStore;
+import io.wopihost.blob.s3.S3Config;
+import io.wopihost.blob.s3.S3Credentials;
+import io.wopihost.office.EditorConfig;
+import io.wopihost.office.ProofPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -36,15 +48,53 @@ public final class SettingsLoader {
           Map.entry("db-password", ""),
           Map.entry("db-password-file", ""),
           Map.entry("db-migrate", "true"),
+          Map.entry("blob-store", "fs"),
           Map.entry("blob-dir", ""),
+          Map.entry("s3-endpoint", ""),
+          Map.entry("s3-region", "us-east-1"),
+          Map.entry("s3-bucket", ""),
+          Map.entry("s3-prefix", "blobs/"),
+          Map.entry("s3-path-style", ""),
+          Map.entry("s3-access-key", ""),
+          Map.entry("s3-secret-key", ""),
+          Map.entry("s3-secret-key-file", ""),
+          Map.entry("s3-part-size", "8MiB"),
+          Map.entry("blob-gc-grace", "1d"),
+          Map.entry("blob-gc-on-start", "true"),
           Map.entry("max-file-size", "4GiB"),
           Map.entry("token-ttl", "10h"),
           Map.entry("share-link-ttl", "30d"),
           Map.entry("token-secret", ""),
           Map.entry("token-secret-file", ""),
-          Map.entry("demo-files", "true"));
+          Map.entry("demo-files", "true"),
+          Map.entry("management-port", ""),
+          Map.entry("access-log-format", "text"),
+          Map.entry("health-timeout", "2s"),
+          Map.entry("audit-open-window", "1h"),
+          Map.entry("webhook-urls", ""),
+          Map.entry("webhook-secret", ""),
+          Map.entry("webhook-secret-file", ""),
+          Map.entry("webhook-timeout", "10s"),
+          Map.entry("webhook-max-backoff", "1h"),
+          Map.entry("shutdown-grace-period", "30s"),
+          Map.entry("oauth-client-id", "office"),
+          Map.entry("oauth-client-secret", ""),
+          Map.entry("oauth-client-secret-file", ""),
+          Map.entry("oauth-redirect-uris", ""),
+          Map.entry("oauth-provider-id", ""),
+          Map.entry("oauth-code-ttl", "1m"),
+          Map.entry("password-hash-cost", "12"),
+          Map.entry("office-urls", ""),
+          Map.entry("office-preference", ""),
+          Map.entry("office-proof-keys", ""),
+          Map.entry("office-discovery-refresh", "12h"),
+          Map.entry("launch-link-ttl", "5m"),
+          Map.entry("host-page-session", "24h"),
+          Map.entry("wopi-allowed-ips", ""),
+          Map.entry("client-ip-header", ""));
 
   private static final String ENV_PREFIX = "WOPIHOST_";
+  private static final long MAX_PARTS = 10_000;
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> origin = new HashMap<>();
@@ -89,7 +139,7 @@ public final class SettingsLoader {
       properties.load(in);
     } catch (IOException e) {
       throw new SettingsException(
-          "cannot read the configuration file " + file + " (" + e.getMessage()
+          "cannot read the configuration file " + file + " (" + reason(e)
               + "): check the path given with --config or WOPIHOST_CONFIG");
     } catch (IllegalArgumentException e) {
       throw new SettingsException(
@@ -121,19 +171,309 @@ public final class SettingsLoader {
             optional("db-user"),
             secret("db-password", "db-password-file"),
             get("db-migrate", v -> bool("db-migrate", v)));
-    String blobDir = values.get("blob-dir");
+    long maxFileSize = get("max-file-size", this::positiveSize);
     return new Settings(
         port,
         get("bind-address", v -> v.isEmpty() ? "0.0.0.0" : v),
         optional("public-url").map(this::publicUrl),
         dataDir,
         database,
-        blobDir.isEmpty() ? dataDir.resolve("blobs") : Path.of(blobDir),
-        get("max-file-size", this::positiveSize),
+        blobs(dataDir, maxFileSize),
+        get("blob-gc-grace", this::positiveDuration),
+        get("blob-gc-on-start", v -> bool("blob-gc-on-start", v)),
+        maxFileSize,
         get("token-ttl", this::positiveDuration),
         get("share-link-ttl", this::positiveDuration),
         secret("token-secret", "token-secret-file").map(this::strongSecret),
-        get("demo-files", v -> bool("demo-files", v)));
+        get("demo-files", v -> bool("demo-files", v)),
+        operations(port),
+        oauth(),
+        get("password-hash-cost", this::hashCost),
+        office());
+  }
+
+  private Settings.OfficeSettings office() {
+    Map<String, URI> urls = new LinkedHashMap<>();
+    for (String entry : list("office-urls")) {
+      int eq = entry.indexOf('=');
+      boolean named = eq > 0 && !entry.substring(0, eq).contains(":");
+      URI url = editorUrl(named ? entry.substring(eq + 1).trim() : entry);
+      String name = named ? entry.substring(0, eq).trim() : editorName(url);
+      if (urls.putIfAbsent(name, url) != null) {
+        throw invalid("office-urls", "two editors are named " + name + ": name them, as in"
+            + " onlyoffice=https://docs.example.com,collabora=https://cool.example.com:9980");
+      }
+    }
+    Map<String, ProofPolicy> policies = new HashMap<>();
+    for (String entry : list("office-proof-keys")) {
+      int colon = entry.indexOf(':');
+      String name = colon < 0 ? "" : entry.substring(0, colon).trim();
+      if (!name.isEmpty() && !urls.containsKey(name)) {
+        throw invalid("office-proof-keys", name + " is not an editor of office-urls " + urls.keySet());
+      }
+      policies.put(name, proofPolicy(entry.substring(colon + 1).trim()));
+    }
+    Map<String, String> preferences = new LinkedHashMap<>();
+    for (String entry : list("office-preference")) {
+      String[] parts = entry.split(":", 2);
+      String ext = parts[0].trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+      if (parts.length != 2 || !ext.matches("[a-z0-9]+") || !urls.containsKey(parts[1].trim())) {
+        throw invalid("office-preference", "use EXTENSION:EDITOR pairs separated by commas, with"
+            + " the editors named in office-urls " + urls.keySet() + ", e.g. docx:onlyoffice");
+      }
+      preferences.put(ext, parts[1].trim());
+    }
+    List<EditorConfig> editors = new ArrayList<>();
+    urls.forEach((name, url) -> {
+      try {
+        editors.add(new EditorConfig(name, url,
+            policies.getOrDefault(name, policies.getOrDefault("", ProofPolicy.AUTO))));
+      } catch (IllegalArgumentException e) {
+        throw invalid("office-urls", e.getMessage());
+      }
+    });
+    List<IpRange> allowed = new ArrayList<>();
+    for (String cidr : list("wopi-allowed-ips")) {
+      try {
+        allowed.add(IpRange.parse(cidr));
+      } catch (IllegalArgumentException e) {
+        throw invalid("wopi-allowed-ips", e.getMessage() + "; use IP addresses or CIDR networks"
+            + " separated by commas, such as 10.0.0.0/8,2001:db8::/32");
+      }
+    }
+    Optional<String> clientIpHeader = optional("client-ip-header");
+    if (clientIpHeader.isPresent() && !clientIpHeader.get().matches("[A-Za-z0-9-]+")) {
+      throw invalid("client-ip-header", "name one HTTP header, such as X-Forwarded-For");
+    }
+    return new Settings.OfficeSettings(
+        List.copyOf(editors),
+        Map.copyOf(preferences),
+        get("office-discovery-refresh", this::positiveDuration),
+        get("launch-link-ttl", this::positiveDuration),
+        get("host-page-session", this::positiveDuration),
+        List.copyOf(allowed),
+        clientIpHeader);
+  }
+
+  private List<String> list(String key) {
+    return Arrays.stream(values.get(key).split(","))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+
+  private URI editorUrl(String v) {
+    try {
+      URI uri = new URI(v);
+      String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+      if (((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+              && uri.getQuery() == null)
+          || (scheme.equals("file") && uri.getPath() != null)) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw invalid("office-urls", "'" + v + "' is not an editor's base URL: use NAME=URL entries"
+        + " separated by commas, such as onlyoffice=https://docs.example.com (its discovery is"
+        + " URL/hosting/discovery), or a file: URL of a discovery document");
+  }
+
+  /** An unnamed editor is called by its host, or by its discovery file's name. */
+  private static String editorName(URI url) {
+    if (url.getHost() != null) {
+      return url.getHost();
+    }
+    String file = Path.of(url.getPath()).getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  private ProofPolicy proofPolicy(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "auto" -> ProofPolicy.AUTO;
+      case "required" -> ProofPolicy.REQUIRED;
+      case "off" -> ProofPolicy.OFF;
+      default -> throw invalid("office-proof-keys", "use auto, required or off, for every editor"
+          + " or per editor as NAME:POLICY pairs separated by commas, e.g. collabora:off");
+    };
+  }
+
+  private int hashCost(String v) {
+    try {
+      int cost = Integer.parseInt(v);
+      if (cost >= 4 && cost <= 31) {
+        return cost;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "use a bcrypt cost from 4 to 31; 12 takes about a quarter of a second per sign-in");
+  }
+
+  private Settings.OAuthSettings oauth() {
+    String clientId = values.get("oauth-client-id");
+    if (clientId.isEmpty()) {
+      throw invalid("oauth-client-id", "name the client_id that Office mobile sends, e.g. office");
+    }
+    List<URI> redirects =
+        Arrays.stream(values.get("oauth-redirect-uris").split(","))
+            .map(String::trim)
+            .filter(u -> !u.isEmpty())
+            .map(this::redirectUri)
+            .toList();
+    Optional<String> providerId = optional("oauth-provider-id");
+    if (providerId.isPresent() && !providerId.get().matches("[A-Za-z0-9]+")) {
+      throw invalid("oauth-provider-id", "use only letters and digits, as registered with Microsoft");
+    }
+    return new Settings.OAuthSettings(
+        clientId,
+        secret("oauth-client-secret", "oauth-client-secret-file"),
+        redirects,
+        providerId,
+        get("oauth-code-ttl", this::positiveDuration));
+  }
+
+  private URI redirectUri(String v) {
+    try {
+      URI uri = new URI(v);
+      if (uri.isAbsolute() && uri.getFragment() == null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw invalid("oauth-redirect-uris", "use absolute URIs without a fragment, separated by"
+        + " commas, exactly as the client sends them as redirect_uri");
+  }
+
+  private Settings.OperationsSettings operations(int port) {
+    OptionalInt management =
+        optional("management-port").map(v -> OptionalInt.of(get("management-port", this::port)))
+            .orElse(OptionalInt.empty());
+    if (management.isPresent() && management.getAsInt() != 0 && management.getAsInt() == port) {
+      throw invalid("management-port", "use another port than port, or leave it empty to serve"
+          + " /metrics and the health endpoints on port");
+    }
+    return new Settings.OperationsSettings(
+        management,
+        get("access-log-format", v -> switch (v.toLowerCase(Locale.ROOT)) {
+          case "text" -> Settings.AccessLogFormat.TEXT;
+          case "json" -> Settings.AccessLogFormat.JSON;
+          default -> throw new IllegalArgumentException("use text or json");
+        }),
+        get("health-timeout", this::positiveDuration),
+        get("audit-open-window", this::positiveDuration),
+        webhooks(),
+        get("shutdown-grace-period", this::positiveDuration));
+  }
+
+  private Settings.WebhookSettings webhooks() {
+    List<URI> urls =
+        Arrays.stream(values.get("webhook-urls").split(","))
+            .map(String::trim)
+            .filter(u -> !u.isEmpty())
+            .map(this::webhookUrl)
+            .toList();
+    Optional<Secret> secret = secret("webhook-secret", "webhook-secret-file");
+    if (!urls.isEmpty() && secret.isEmpty()) {
+      throw invalid("webhook-secret", "webhook-urls is set, so set webhook-secret or"
+          + " webhook-secret-file too: every delivery is signed with it");
+    }
+    if (secret.isPresent() && secret.get().bytes().length < 16) {
+      throw invalid(
+          secretKey("webhook-secret", "webhook-secret-file"),
+          "the webhook secret must be at least 16 characters;"
+              + " generate one with: head -c 32 /dev/urandom | base64");
+    }
+    return new Settings.WebhookSettings(
+        urls,
+        secret,
+        get("webhook-timeout", this::positiveDuration),
+        get("webhook-max-backoff", this::positiveDuration));
+  }
+
+  private URI webhookUrl(String v) {
+    try {
+      URI uri = new URI(v);
+      if (List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw invalid("webhook-urls", "use absolute http(s) URLs separated by commas, such as"
+        + " https://hooks.example.com/wopihost");
+  }
+
+  private Settings.BlobSettings blobs(Path dataDir, long maxFileSize) {
+    String store = values.get("blob-store").toLowerCase(Locale.ROOT);
+    if (store.equals("fs")) {
+      // A forgotten blob-store=s3 would keep a cluster's contents on one node's disk.
+      if (optional("s3-bucket").isPresent()) {
+        throw invalid("blob-store", "s3-bucket is set, so use blob-store=s3 (or unset s3-bucket)");
+      }
+      String dir = values.get("blob-dir");
+      return new Settings.BlobSettings.FileSystem(
+          dir.isEmpty() ? dataDir.resolve("blobs") : Path.of(dir));
+    }
+    if (!store.equals("s3")) {
+      throw invalid("blob-store", "use fs (files under blob-dir) or s3 (a bucket)");
+    }
+    String bucket =
+        optional("s3-bucket")
+            .orElseThrow(() -> invalid("s3-bucket", "name the existing bucket to store contents in"));
+    Optional<URI> endpoint = optional("s3-endpoint").map(this::s3Endpoint);
+    String pathStyle = values.get("s3-path-style");
+    Optional<String> accessKey = optional("s3-access-key");
+    Optional<Secret> secretKey = secret("s3-secret-key", "s3-secret-key-file");
+    if (accessKey.isPresent() != secretKey.isPresent()) {
+      throw invalid(
+          accessKey.isPresent() ? "s3-secret-key" : "s3-access-key",
+          "set both s3-access-key and s3-secret-key (or -file), or neither to use the AWS default"
+              + " credentials (AWS_ACCESS_KEY_ID, profile, instance role)");
+    }
+    var config =
+        new S3Config(
+            endpoint,
+            get("s3-region", v -> v.isEmpty() ? "us-east-1" : v),
+            bucket,
+            values.get("s3-prefix"),
+            pathStyle.isEmpty() ? endpoint.isPresent() : bool("s3-path-style", pathStyle),
+            accessKey.map(key -> new S3Credentials(key, secretKey.orElseThrow().text())),
+            get("s3-part-size", v -> partSize(v, maxFileSize)));
+    return new Settings.BlobSettings.S3(config);
+  }
+
+  private URI s3Endpoint(String v) {
+    try {
+      URI uri = new URI(v);
+      if (List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw invalid("s3-endpoint", "use the service's base URL, such as http://minio:9000");
+  }
+
+  /** S3 allows 10,000 parts, so the part size bounds the largest upload. */
+  private int partSize(String v, long maxFileSize) {
+    long size = Quantities.parseSize(v);
+    if (size < S3BlobStore.MIN_PART_SIZE || size > S3BlobStore.MAX_PART_SIZE) {
+      throw new IllegalArgumentException("use a size from 5MiB (S3's smallest part) to 1GiB");
+    }
+    long smallest = (maxFileSize + MAX_PARTS - 1) / MAX_PARTS;
+    if (size < smallest) {
+      throw new IllegalArgumentException(
+          "an upload of max-file-size would need more than 10000 parts (S3's limit): use at least "
+              + smallest
+              + " bytes");
+    }
+    return (int) size;
   }
 
   private <T> T get(String key, Function<String, T> parse) {
@@ -159,17 +499,34 @@ public final class SettingsLoader {
         return Optional.of(new Secret(Files.readString(Path.of(file.get())).strip().getBytes(
             StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        throw invalid(fileKey, "the file cannot be read (" + e.getClass().getSimpleName()
+        throw invalid(fileKey, "the file cannot be read (" + reason(e)
             + "): check that it exists and is readable by this user");
       }
     }
     return direct.map(v -> new Secret(v.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Why a file cannot be read; the JDK's messages for the common cases are only the path. */
+  private static String reason(IOException e) {
+    return switch (e) {
+      case NoSuchFileException missing -> "no such file";
+      case AccessDeniedException denied -> "permission denied";
+      case CharacterCodingException coding -> "it is not UTF-8 text";
+      default -> e.getMessage();
+    };
+  }
+
+  /** The key a secret was set with, so that a message about it points at the file if it is one. */
+  private String secretKey(String valueKey, String fileKey) {
+    return optional(fileKey).isPresent() ? fileKey : valueKey;
+  }
+
   private Secret strongSecret(Secret secret) {
     if (secret.bytes().length < 32) {
-      throw invalid("token-secret", "the token signing secret must be at least 32 characters;"
-          + " generate one with: head -c 48 /dev/urandom | base64");
+      throw invalid(
+          secretKey("token-secret", "token-secret-file"),
+          "the token signing secret must be at least 32 characters;"
+              + " generate one with: head -c 48 /dev/urandom | base64");
     }
     return secret;
   }
@@ -228,7 +585,10 @@ public final class SettingsLoader {
 
   private SettingsException invalid(String key, String fix) {
     String from = origin.getOrDefault(key, "the default");
-    String shown = key.contains("secret") || key.contains("password") ? "****" : values.get(key);
+    // A *-file key holds a path, which the reader needs to see to fix it; never the secret itself.
+    boolean secret =
+        (key.contains("secret") || key.contains("password")) && !key.endsWith("-file");
+    String shown = secret ? "****" : values.get(key);
     return new SettingsException(
         key + " = '" + shown + "' (from " + from + ") is not valid: " + fix);
   }

@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The host's browser pages: the landing page, and the page a share link (GetShareUrl) opens,
- * from which the shared file can be downloaded without an account.
+ * The page a share link (GetShareUrl) opens, from which the shared file can be downloaded
+ * without an account. (The host page that opens files in editors is {@link HostPage}.)
  */
 final class Pages implements HttpService {
 
@@ -39,38 +39,8 @@ final class Pages implements HttpService {
   @Override
   public void routing(HttpRules rules) {
     rules
-        .get("/", this::home)
-        .get("/health", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "application/json")
-            .send("{\"status\":\"UP\"}"))
-        .get("/open/{fileId}", this::hostPage)
         .get("/share/{token}", this::share)
         .get("/share/{token}/content", this::shareContent);
-  }
-
-  private void home(ServerRequest req, ServerResponse res) {
-    html(
-        res,
-        Status.OK_200,
-        "wopihost",
-        "<p>This WOPI host is running. Editors reach it under <code>/wopi/files/{id}</code>.</p>"
-            + "<p>Mint an access token for a file with <code>./wopihost token --file ID --user"
-            + " USER</code>.</p>");
-  }
-
-  /**
-   * HostViewUrl and HostEditUrl lead here. Opening a file in an editor needs a configured editor
-   * and a signed-in user; until both exist this page says so, and reveals nothing about the
-   * file.
-   */
-  private void hostPage(ServerRequest req, ServerResponse res) {
-    html(
-        res,
-        Status.OK_200,
-        "Open a document",
-        "<p>This page opens documents in an online office editor (ONLYOFFICE Docs, Collabora"
-            + " Online, Office for the web). No editor is configured on this host yet.</p>"
-            + "<p>Editors can already open and save files through WOPI with an access token from"
-            + " <code>./wopihost token</code>.</p>");
   }
 
   private void share(ServerRequest req, ServerResponse res) {
@@ -96,13 +66,18 @@ final class Pages implements HttpService {
       expired(res);
       return;
     }
+    download(res, blobs, file.get());
+  }
+
+  /** Sends the file's current content as an attachment under its name. */
+  static void download(ServerResponse res, BlobStore blobs, FileRecord file) {
     res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
     res.header(
         HeaderNames.CONTENT_DISPOSITION,
         "attachment; filename*=UTF-8''"
-            + URLEncoder.encode(file.get().name(), StandardCharsets.UTF_8).replace("+", "%20"));
-    res.contentLength(file.get().size());
-    try (InputStream in = blobs.open(file.get().blobKey());
+            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+    res.contentLength(file.size());
+    try (InputStream in = blobs.open(file.blobKey());
         OutputStream out = res.outputStream()) {
       in.transferTo(out);
     } catch (IOException e) {
@@ -114,11 +89,11 @@ final class Pages implements HttpService {
     return tokens
         .verify(token)
         .map(AccessToken::scope)
-        .filter(s -> s.kind() == Scope.Kind.FILE)
+        .filter(s -> s.kind() == Scope.Kind.SHARED_FILE)
         .flatMap(s -> catalog.findFile(s.id()));
   }
 
-  private static void expired(ServerResponse res) {
+  static void expired(ServerResponse res) {
     html(res, Status.NOT_FOUND_404, "Link not available",
         "<p>This link is not valid, or it has expired. Ask for a new one.</p>");
   }
