@@ -169,7 +169,8 @@ public final class Host implements AutoCloseable {
         urls(),
         policy(),
         clock,
-        publicUrl().getScheme().equals("https")));
+        publicUrl().getScheme().equals("https"),
+        ops.recorder()));
   }
 
   /**

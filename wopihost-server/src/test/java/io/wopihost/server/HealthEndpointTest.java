@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,9 @@ class HealthEndpointTest {
 
   @BeforeEach
   void start() throws IOException {
-    host = TestHost.start(dir);
+    // The database in a folder of its own: moving the folder away makes it unreachable, and
+    // SQLite cannot recreate a file in a folder that is gone.
+    host = TestHost.start(dir, Map.of("db-url", "jdbc:sqlite:" + dir.resolve("db/wopihost.db")));
   }
 
   @AfterEach
@@ -46,8 +49,8 @@ class HealthEndpointTest {
 
   @Test
   void ready_databaseGoneThenBack_is503Then200() throws Exception {
-    Path db = dir.resolve("wopihost.db");
-    Path moved = dir.resolve("wopihost.db.away");
+    Path db = dir.resolve("db");
+    Path moved = dir.resolve("db.away");
 
     Files.move(db, moved);
     HttpResponse<byte[]> down = get("/health/ready");

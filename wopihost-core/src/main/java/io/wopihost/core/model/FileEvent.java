@@ -33,7 +33,9 @@ public record FileEvent(
     UNLOCKED,
     SAVED,
     RENAMED,
-    DELETED
+    DELETED,
+    /** An earlier version was made the current one again (a new version with its content). */
+    RESTORED
   }
 
   public FileEvent {

@@ -3,6 +3,7 @@ package io.wopihost.server.web;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.wopihost.core.model.FileEvent;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.FileVersion;
 import io.wopihost.core.model.Lock;
@@ -11,6 +12,7 @@ import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.ShareLinkStore;
+import io.wopihost.core.spi.WopiEvents;
 import io.wopihost.core.wopi.HostUrls;
 import io.wopihost.server.web.WebException.Conflict;
 import io.wopihost.server.web.WebException.Forbidden;
@@ -40,9 +42,10 @@ final class FilePages {
   private final Clock clock;
   private final Files files;
   private final FolderPages folders;
+  private final WopiEvents events;
 
   FilePages(Catalog catalog, LockStore locks, BlobStore blobs, ShareLinkStore shares,
-      HostUrls urls, Clock clock, FolderPages folders) {
+      HostUrls urls, Clock clock, FolderPages folders, WopiEvents events) {
     this.catalog = catalog;
     this.locks = locks;
     this.blobs = blobs;
@@ -51,6 +54,7 @@ final class FilePages {
     this.clock = clock;
     this.files = new Files(catalog);
     this.folders = folders;
+    this.events = events;
   }
 
   void file(ServerRequest req, ServerResponse res, Visitor v) {
@@ -155,6 +159,8 @@ final class FilePages {
         clock.instant().truncatedTo(ChronoUnit.MICROS), v.id(), List.of(), SaveKind.EXPLICIT);
     catalog.tryCommitVersion(f.id(), f.version(), next).orElseThrow(() -> new Conflict(
         "The file changed while you restored it. Look at the history again and retry."));
+    events.happened(new FileEvent(FileEvent.Kind.RESTORED, f.id(), f.name(), Optional.empty(),
+        v.id(), next.createdAt(), next.version()));
     Html.redirect(res, "/file/" + f.id() + "/history");
   }
 

@@ -13,6 +13,7 @@ import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
+import io.wopihost.core.spi.WopiEvents;
 import io.wopihost.core.wopi.HostPolicy;
 import io.wopihost.core.wopi.HostUrls;
 import io.wopihost.jdbc.JdbcWebSessions;
@@ -46,7 +47,8 @@ public final class WebUi implements HttpService {
       HostUrls urls,
       HostPolicy policy,
       Clock clock,
-      boolean secureCookies) {}
+      boolean secureCookies,
+      WopiEvents events) {}
 
   /** A handler of a signed-in visitor's request. */
   @FunctionalInterface
@@ -72,7 +74,9 @@ public final class WebUi implements HttpService {
     this.signIn = new SignInPages(s.users(), s.sessions(), sessions, s.clock());
     this.folders = new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock());
     this.files =
-        new FilePages(s.catalog(), s.locks(), s.blobs(), s.shares(), s.urls(), s.clock(), folders);
+        new FilePages(
+            s.catalog(), s.locks(), s.blobs(), s.shares(), s.urls(), s.clock(), folders,
+            s.events());
     this.shares =
         new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock());
     this.admin = new AdminPages(s.users(), s.catalog());
