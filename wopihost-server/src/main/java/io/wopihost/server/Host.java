@@ -127,6 +127,7 @@ public final class Host implements AutoCloseable {
       startupCollection = collectInBackground();
     }
     editors = startEditors();
+    WebUi web = webUi();
     server =
         WebServer.builder()
             .host(settings.bindAddress())
@@ -144,12 +145,12 @@ public final class Host implements AutoCloseable {
                     Version.current(),
                     machineName(),
                     ops.web(),
-                    webUi(),
+                    web,
                     new WebApp.Office(
                         editors,
                         settings.office().wopiAllowedIps(),
                         settings.office().clientIpHeader(),
-                        List.of(launchLinks()),
+                        List.of(launchLinks(), web.hostPageAccess()),
                         settings.tokenTtl(),
                         clock)))
             .build()

@@ -14,6 +14,7 @@ import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.spi.WopiEvents;
+import io.wopihost.server.http.HostPageAccess;
 import io.wopihost.core.wopi.HostPolicy;
 import io.wopihost.core.wopi.HostUrls;
 import io.wopihost.jdbc.JdbcWebSessions;
@@ -68,6 +69,7 @@ public final class WebUi implements HttpService {
   private final FilePages files;
   private final SharePages shares;
   private final AdminPages admin;
+  private final HostPageAccess hostPage;
 
   public WebUi(Stores s) {
     this.sessions = new Sessions(s.sessions(), s.users(), s.clock(), s.secureCookies());
@@ -80,6 +82,12 @@ public final class WebUi implements HttpService {
     this.shares =
         new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock());
     this.admin = new AdminPages(s.users(), s.catalog());
+    this.hostPage = new SignedInHostPage(sessions, s.catalog(), s.clock(), Sessions.LIFETIME);
+  }
+
+  /** Lets a signed-in user open the editor's host page for their files. */
+  public HostPageAccess hostPageAccess() {
+    return hostPage;
   }
 
   @Override
