@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Gets discovery documents over http(s), or from a file. Thread safe. */
-final class DiscoveryFetcher {
+final class DiscoveryFetcher implements AutoCloseable {
 
   /** Microsoft's document is about 1 MB; anything far larger is not discovery. */
   static final long MAX_BYTES = 16L << 20;
@@ -53,6 +53,11 @@ final class DiscoveryFetcher {
       }
       return Discovery.parse(new Limited(in), hostScheme);
     }
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 
   /** Fails a read past {@link #MAX_BYTES}. */

@@ -160,7 +160,11 @@ final class Editor {
               Optional.of(discovery), Optional.of(now), Optional.of(now), Optional.empty(),
               now.plus(refresh));
       listener.discoveryFetched(name(), true);
-      if (before.error().isPresent() && before.attemptedAt().isPresent()) {
+      if (before.attemptedAt().isEmpty()) {
+        LOG.log(Level.INFO, "editor {0}: discovery from {1}: {2}, {3} actions, {4}", name(),
+            config.discoveryUri(), discovery.product(), discovery.actions().size(),
+            discovery.proofKeys().isPresent() ? "proof keys published" : "no proof keys");
+      } else if (before.error().isPresent()) {
         LOG.log(Level.INFO, "editor {0}: its discovery is reachable again", name());
       }
     } catch (IOException | RuntimeException e) {

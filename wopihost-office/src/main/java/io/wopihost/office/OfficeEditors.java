@@ -46,6 +46,7 @@ public final class OfficeEditors implements AutoCloseable {
   private static final String UNKNOWN = "unknown";
 
   private final List<Editor> editors;
+  private final DiscoveryFetcher fetcher;
   private final Map<String, String> preferences;
   private final Clock clock;
   private final OfficeListener listener;
@@ -80,7 +81,7 @@ public final class OfficeEditors implements AutoCloseable {
                 "the preference for " + ext + " names " + name + ", which is not an editor");
           }
         });
-    var fetcher = new DiscoveryFetcher(FETCH_TIMEOUT, hostScheme);
+    this.fetcher = new DiscoveryFetcher(FETCH_TIMEOUT, hostScheme);
     this.editors =
         configs.stream().map(c -> new Editor(c, fetcher, refresh, clock, listener)).toList();
     this.preferences = new LinkedHashMap<>();
@@ -320,11 +321,12 @@ public final class OfficeEditors implements AutoCloseable {
     }
   }
 
-  /** Stops the background refresh. */
+  /** Stops the background refresh and the HTTP client. */
   @Override
   public void close() {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
+    fetcher.close();
   }
 }

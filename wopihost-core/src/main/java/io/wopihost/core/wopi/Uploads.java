@@ -42,14 +42,23 @@ final class Uploads {
 
   /**
    * Stores the request body. A declared size above the limit is refused before a byte is read;
-   * an undeclared one is cut off as soon as it passes the limit.
+   * an undeclared one is cut off as soon as it passes the limit. A body of another size than the
+   * declared one is refused and discarded: the client did not send what it meant to.
    */
   Result store(WopiRequest request, OptionalLong declaredSize) {
     if (declaredSize.isPresent() && declaredSize.getAsLong() > policy.maxFileSize()) {
       return tooLarge();
     }
     try (InputStream body = new ClientBody(request.body())) {
-      return new Result.Stored(blobs.put(body, policy.maxFileSize()));
+      StoredBlob blob = blobs.put(body, policy.maxFileSize());
+      if (declaredSize.isPresent() && declaredSize.getAsLong() != blob.size()) {
+        discard(blob);
+        return new Result.Refused(
+            new Outcome.BadRequest(
+                "the body is " + blob.size() + " bytes, not the declared "
+                    + declaredSize.getAsLong()));
+      }
+      return new Result.Stored(blob);
     } catch (BlobTooLargeException e) {
       return tooLarge();
     } catch (ClientBodyException e) {
