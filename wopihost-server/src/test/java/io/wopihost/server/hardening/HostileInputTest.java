@@ -247,7 +247,10 @@ final class HostileInputTest {
             "a%2Fb",
             "a%5Cb",
             "%00",
-            "x".repeat(10_000),
+            // 90 times an id's length, yet within the server's request-line limit: longer lines
+            // are refused by the HTTP layer closing the connection, whose reset can race the
+            // answer, so the test could not read it reliably.
+            "x".repeat(2_000),
             "%E2%82%AC%F0%9F%98%80",
             "%FF%FE",
             "%")) {
