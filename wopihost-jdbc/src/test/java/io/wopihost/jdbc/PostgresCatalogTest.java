@@ -3,33 +3,15 @@ package io.wopihost.jdbc;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.testkit.CatalogContract;
 import io.wopihost.testkit.MutableClock;
-import io.wopihost.testkit.PostgresServer;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalog contract on PostgreSQL: one migrated schema for the class, emptied for each test. */
 class PostgresCatalogTest extends CatalogContract {
 
-  private static PostgresServer.Schema schema;
-  private static Database database;
-
-  @BeforeAll
-  static void migrate() {
-    schema = PostgresServer.get().newSchema();
-    database = Database.open(schema.url(), Optional.of(schema.user()), Optional.empty());
-    database.migrate();
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    database.close();
-    schema.close();
-  }
+  @RegisterExtension static final MigratedPostgres postgres = new MigratedPostgres();
 
   @Override
   protected Catalog newCatalog() {
-    schema.truncateTables();
-    return new JdbcCatalog(database.dataSource(), MutableClock.startingAt2026());
+    return new JdbcCatalog(postgres.emptied(), MutableClock.startingAt2026());
   }
 }

@@ -2,33 +2,15 @@ package io.wopihost.jdbc;
 
 import io.wopihost.core.spi.LockStore;
 import io.wopihost.testkit.LockStoreContract;
-import io.wopihost.testkit.PostgresServer;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lock store contract on PostgreSQL: one migrated schema for the class, emptied per test. */
 class PostgresLockStoreTest extends LockStoreContract {
 
-  private static PostgresServer.Schema schema;
-  private static Database database;
-
-  @BeforeAll
-  static void migrate() {
-    schema = PostgresServer.get().newSchema();
-    database = Database.open(schema.url(), Optional.of(schema.user()), Optional.empty());
-    database.migrate();
-  }
-
-  @AfterAll
-  static void dropSchema() {
-    database.close();
-    schema.close();
-  }
+  @RegisterExtension static final MigratedPostgres postgres = new MigratedPostgres();
 
   @Override
   protected LockStore newStore() {
-    schema.truncateTables();
-    return new JdbcLockStore(database.dataSource());
+    return new JdbcLockStore(postgres.emptied());
   }
 }
