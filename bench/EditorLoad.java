@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code editors BASE TOKENS SESSIONS SECONDS SAVE_BYTES SAVE_EVERY_S REFRESH_EVERY_S}: each
  *       session opens its own file as an editor does (CheckFileInfo, Lock, GetFile), then saves
  *       (PutFile of SAVE_BYTES) every SAVE_EVERY_S seconds and refreshes its lock every
- *       REFRESH_EVERY_S seconds until SECONDS have passed, and closes with Unlock. Sessions start
- *       spread over the first tenth of the run.
+ *       REFRESH_EVERY_S seconds, and closes with Unlock. Sessions open spread evenly over the first
+ *       quarter of the run and each lasts three quarters of it, so all are open together in the
+ *       middle half.
  *   <li>{@code locks BASE TOKENS WORKERS SECONDS}: each worker takes its share of the files and
  *       runs Lock then Unlock on them, round after round, as fast as the host answers.
  * </ul>
@@ -123,14 +124,17 @@ final class EditorLoad {
     byte[] document = new byte[saveBytes];
     ThreadLocalRandom.current().nextBytes(document);
     long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
-    long end = start + length.toNanos();
-    long ramp = length.toNanos() / 10;
+    long ramp = length.toNanos() / 4;
+    // Every session lasts three quarters of the run; they open, and so close, spread evenly.
+    long lasts = length.toNanos() - ramp;
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < sessions; i++) {
         String[] file = files.get(i);
         long opensAt = start + ramp * i / sessions;
         threads.submit(
-            () -> session(file[0], file[1], opensAt, end, document, saveEvery, refreshEvery));
+            () ->
+                session(
+                    file[0], file[1], opensAt, opensAt + lasts, document, saveEvery, refreshEvery));
       }
     }
   }

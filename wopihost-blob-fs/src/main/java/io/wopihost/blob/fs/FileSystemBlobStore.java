@@ -115,8 +115,8 @@ public final class FileSystemBlobStore implements BlobStore {
       while (true) {
         // Ask for at most one byte past the limit, so an oversized stream is refused without
         // reading (or writing) the rest of it. Fill the buffer before writing: an HTTP body
-        // arrives 8 KiB at a time, and a write call per 8 KiB made PutFile a quarter as fast as
-        // dd (docs/BENCHMARKS.md).
+        // arrives 8 KiB at a time, and a write call per 8 KiB made a large PutFile take up to
+        // twice as long.
         int wanted = (int) Math.min(buffer.length - 1, maxBytes - size) + 1;
         int read = content.readNBytes(buffer, 0, wanted);
         if (read == 0) {
