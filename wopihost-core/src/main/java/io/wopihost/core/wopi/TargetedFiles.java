@@ -1,6 +1,7 @@
 package io.wopihost.core.wopi;
 
 import io.wopihost.core.model.FileRecord;
+import io.wopihost.core.model.FileVersion;
 import io.wopihost.core.names.FileNames;
 import io.wopihost.core.names.Utf7;
 import io.wopihost.core.spi.Catalog;
@@ -8,6 +9,8 @@ import io.wopihost.core.token.AccessToken;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A new file in a container under a name the client proposes, with the rules PutRelativeFile and
@@ -50,22 +53,11 @@ final class TargetedFiles {
 
   /** Suggested mode: {@code name} is already legal; a taken name gets a "(n)" suffix. */
   Outcome suggested(AccessToken token, String containerId, String name, Content content) {
-    return switch (content.store()) {
-      case Uploads.Result.Refused refused -> refused.outcome();
-      case Uploads.Result.Stored stored -> {
-        var created =
-            creator.createUnique(
-                containerId,
-                name,
-                token.userId(),
-                uploads.firstVersion(stored.blob(), token.userId()));
-        if (created.isEmpty()) {
-          uploads.discard(stored.blob());
-          yield new Outcome.Conflict("no free name is left for " + name, Map.of(), Body.NONE);
-        }
-        yield created(token, created.get());
-      }
-    };
+    return storeAndCreate(
+        token,
+        content,
+        first -> creator.createUnique(containerId, name, token.userId(), first),
+        () -> new Outcome.Conflict("no free name is left for " + name, Map.of(), Body.NONE));
   }
 
   /**
@@ -91,18 +83,29 @@ final class TargetedFiles {
     if (existing.isPresent()) {
       return overwrite(token, request, existing.get(), content);
     }
+    return storeAndCreate(
+        token,
+        content,
+        first -> creator.createExact(containerId, name, token.userId(), first),
+        () -> nameTaken(containerId, name));
+  }
+
+  /**
+   * Stores the content, then creates the file with it as the first version; when the creation
+   * finds no name, the stored blob is discarded and {@code whenNoName} answers.
+   */
+  private Outcome storeAndCreate(
+      AccessToken token,
+      Content content,
+      Function<FileVersion, Optional<FileRecord>> create,
+      Supplier<Outcome> whenNoName) {
     return switch (content.store()) {
       case Uploads.Result.Refused refused -> refused.outcome();
       case Uploads.Result.Stored stored -> {
-        var created =
-            creator.createExact(
-                containerId,
-                name,
-                token.userId(),
-                uploads.firstVersion(stored.blob(), token.userId()));
+        var created = create.apply(uploads.firstVersion(stored.blob(), token.userId()));
         if (created.isEmpty()) {
           uploads.discard(stored.blob());
-          yield nameTaken(containerId, name);
+          yield whenNoName.get();
         }
         yield created(token, created.get());
       }
