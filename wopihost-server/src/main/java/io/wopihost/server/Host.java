@@ -72,6 +72,8 @@ public final class Host implements AutoCloseable {
   private final HostOperations ops;
   // Read by request threads through urls() once the server has started on a port of its choice.
   private volatile WebServer server;
+  // Every URL in a CheckFileInfo answer starts from it: parsed once, not per request.
+  private volatile URI boundUrl;
   private OfficeEditors editors;
   private CompletableFuture<BlobCollector.Report> startupCollection =
       CompletableFuture.completedFuture(new BlobCollector.Report(0, 0));
@@ -155,6 +157,7 @@ public final class Host implements AutoCloseable {
                         clock)))
             .build()
             .start();
+    boundUrl = settings.publicBaseUrl(server.port());
     ops.start(Version.current(), machineName());
     return this;
   }
@@ -305,7 +308,8 @@ public final class Host implements AutoCloseable {
 
   /** The base URL clients reach; uses the bound port when no public URL is configured. */
   public URI publicUrl() {
-    return settings.publicBaseUrl(server != null ? server.port() : settings.port());
+    URI bound = boundUrl;
+    return bound != null ? bound : settings.publicBaseUrl(settings.port());
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package io.wopihost.server.http;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -34,6 +35,10 @@ final class WopiGuard implements HttpService {
   private static final Logger LOG = LoggerFactory.getLogger(WopiGuard.class);
   private static final Pattern FILE_URL = Pattern.compile("/wopi/files/[^/]+/download");
   private static final Pattern LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+
+  private static final HeaderName PROOF = HeaderNames.create("X-WOPI-Proof");
+  private static final HeaderName PROOF_OLD = HeaderNames.create("X-WOPI-ProofOld");
+  private static final HeaderName TIMESTAMP = HeaderNames.create("X-WOPI-TimeStamp");
 
   private final OfficeEditors editors;
   private final List<IpRange> allowed;
@@ -103,13 +108,9 @@ final class WopiGuard implements HttpService {
     return new ProofRequest(
         url,
         tokens,
-        header(req, "X-WOPI-Proof"),
-        header(req, "X-WOPI-ProofOld"),
-        header(req, "X-WOPI-TimeStamp"));
-  }
-
-  private static Optional<String> header(ServerRequest req, String name) {
-    return req.headers().first(HeaderNames.create(name));
+        req.headers().first(PROOF),
+        req.headers().first(PROOF_OLD),
+        req.headers().first(TIMESTAMP));
   }
 
   /**
