@@ -45,6 +45,9 @@ final class Sessions {
   }
 
   void signIn(ServerResponse res, User user) {
+    // Sessions are only added here, so sweeping the expired ones here keeps the table bounded
+    // without a background job.
+    store.deleteExpired(clock.instant());
     var session = store.create(user.id(), clock.instant().plus(LIFETIME));
     res.header(HeaderNames.SET_COOKIE, cookie(session.secret(), LIFETIME.toSeconds()));
   }

@@ -8,6 +8,10 @@ import io.wopihost.server.TestHost;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +169,27 @@ class WebAccountsTest {
       assertThat(fresh.host.users().authenticate(FirstAdmin.USER_ID, password.get().toCharArray()))
           .isPresent();
       assertThat(FirstAdmin.createIfNoUsers(fresh.host.users())).isEmpty();
+    }
+  }
+
+  @Test
+  void signIn_afterOthersExpired_removesTheExpiredSessions() throws Exception {
+    browser.signIn("alice", "alice-password");
+    assertThat(sessionRows()).isEqualTo(1);
+    host.clock.advance(Sessions.LIFETIME.plusSeconds(1));
+
+    new WebClient(host).signIn("bob", "bob-password");
+
+    assertThat(sessionRows()).isEqualTo(1);
+    assertThat(browser.get("/files").statusCode()).isEqualTo(303);
+  }
+
+  private long sessionRows() throws SQLException {
+    String url = "jdbc:sqlite:" + dir.resolve("wopihost.db");
+    try (Connection c = DriverManager.getConnection(url);
+        ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM web_sessions")) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 }
