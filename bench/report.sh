@@ -76,6 +76,9 @@ for op in CHECK_FILE_INFO LOCK GET_FILE REFRESH_LOCK PUT_FILE UNLOCK ALL; do
 done
 cat <<'EOF'
 
+Where the missed targets lose their time, from profiles of the host under the same loads:
+[PROFILES.md](PROFILES.md).
+
 ## How each figure is taken
 
 - **Processes.** The host runs as `./wopihost serve` runs it (`java --enable-native-access=ALL-UNNAMED
