@@ -274,6 +274,7 @@ public final class Host implements AutoCloseable {
             locks,
             timed,
             tokens,
+            users,
             urls,
             policy(),
             clock,

@@ -4,6 +4,7 @@ import static io.wopihost.server.WopiClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wopihost.core.model.User;
 import io.wopihost.core.token.Permission;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -37,6 +38,18 @@ class CheckFileInfoTest {
           "SupportsSecureStore",
           "SupportsFileCreation",
           "CobaltCapabilities");
+
+  @Test
+  void userFriendlyName_isTheDirectorysDisplayName_orTheIdOfAUserItDoesNotKnow() throws Exception {
+    WopiClient owner = NODE.newFile("Names.docx", CONTENT);
+    NODE.host().host.users().tryAdd(new User("carol", "Carol Jones"), "carol-pw".toCharArray());
+
+    JsonNode carol = WopiClient.json(owner.as("carol", EnumSet.of(Permission.READ)).checkFileInfo());
+    JsonNode unknown = WopiClient.json(owner.checkFileInfo());
+
+    assertThat(carol.get("UserFriendlyName").asText()).isEqualTo("Carol Jones");
+    assertThat(unknown.get("UserFriendlyName").asText()).isEqualTo(unknown.get("UserId").asText());
+  }
 
   @Test
   void checkFileInfo_requiredProperties_haveTheSpecsTypesAndValues() throws Exception {

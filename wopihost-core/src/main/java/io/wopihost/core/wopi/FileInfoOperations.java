@@ -1,8 +1,10 @@
 package io.wopihost.core.wopi;
 
 import io.wopihost.core.model.FileRecord;
+import io.wopihost.core.model.User;
 import io.wopihost.core.names.FileNames;
 import io.wopihost.core.spi.Catalog;
+import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Permission;
 import io.wopihost.core.token.Scope;
@@ -18,6 +20,7 @@ final class FileInfoOperations {
   private static final int MAX_USER_INFO_BYTES = 1024;
 
   private final Catalog catalog;
+  private final UserDirectory users;
   private final HostUrls urls;
   private final FileLinks links;
   private final HostPolicy policy;
@@ -26,12 +29,14 @@ final class FileInfoOperations {
 
   FileInfoOperations(
       Catalog catalog,
+      UserDirectory users,
       HostUrls urls,
       FileLinks links,
       HostPolicy policy,
       Ancestry ancestry,
       ShareLinks shares) {
     this.catalog = catalog;
+    this.users = users;
     this.urls = urls;
     this.links = links;
     this.policy = policy;
@@ -59,7 +64,10 @@ final class FileInfoOperations {
     info.put("SHA256", file.sha256());
     info.put("FileExtension", file.extension());
     info.put("FileNameMaxLength", policy.fileNameMaxLength());
-    info.put("UserFriendlyName", token.userId());
+    // A token's user need not be in the directory (tokens minted by `wopihost token` for any id).
+    info.put(
+        "UserFriendlyName",
+        users.find(token.userId()).map(User::displayName).orElse(token.userId()));
     info.put("IsAnonymousUser", false);
     info.put("IsEduUser", false);
     info.put("LicenseCheckForEditIsEnabled", false);

@@ -5,6 +5,7 @@ import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.JsonCodec;
 import io.wopihost.core.spi.LockStore;
+import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.spi.WopiEvents;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Scope;
@@ -37,21 +38,7 @@ public final class WopiFiles {
   private final Clock clock;
 
   /**
-   * @param json reads the JSON bodies of AddActivities
-   */
-  public WopiFiles(
-      Catalog catalog,
-      LockStore lockStore,
-      BlobStore blobs,
-      TokenService tokens,
-      HostUrls urls,
-      HostPolicy policy,
-      Clock clock,
-      JsonCodec json) {
-    this(catalog, lockStore, blobs, tokens, urls, policy, clock, WopiEvents.NONE, json);
-  }
-
-  /**
+   * @param users names the token's user in CheckFileInfo ({@code UserFriendlyName})
    * @param events told about each operation that succeeded, after it took effect
    * @param json reads the JSON bodies of AddActivities
    */
@@ -60,6 +47,7 @@ public final class WopiFiles {
       LockStore lockStore,
       BlobStore blobs,
       TokenService tokens,
+      UserDirectory users,
       HostUrls urls,
       HostPolicy policy,
       Clock clock,
@@ -81,7 +69,13 @@ public final class WopiFiles {
     this.nameOps = new NameOperations(catalog, blobs, locks, policy);
     this.infoOps =
         new FileInfoOperations(
-            catalog, urls, links, policy, ancestry, new ShareLinks(tokens, urls, policy, clock));
+            catalog,
+            users,
+            urls,
+            links,
+            policy,
+            ancestry,
+            new ShareLinks(tokens, urls, policy, clock));
     this.activityOps = new ActivityOperations(catalog, json, clock);
   }
 
