@@ -137,6 +137,28 @@ public final class JdbcEventStore {
     return oldestFirst;
   }
 
+  /** The newest audit entry of a file whose action is one of {@code actions}. */
+  public Optional<AuditEntry> lastOfFile(String fileId, List<String> actions) {
+    if (actions.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] args = new Object[actions.size() + 1];
+    args[0] = fileId;
+    for (int i = 0; i < actions.size(); i++) {
+      args[i + 1] = actions.get(i);
+    }
+    return db.autoCommit(
+        c ->
+            Sql.queryOne(
+                c,
+                "SELECT occurred_at, file_id, file_name, user_id, action, detail"
+                    + " FROM audit_events WHERE file_id = ? AND action IN ("
+                    + String.join(", ", Collections.nCopies(actions.size(), "?"))
+                    + ") ORDER BY seq DESC LIMIT 1",
+                JdbcEventStore::auditEntry,
+                args));
+  }
+
   /** The first {@code limit} undelivered messages for a receiver, in order of delivery. */
   public List<Pending> pending(String receiver, int limit) {
     return db.autoCommit(

@@ -174,7 +174,9 @@ public final class Host implements AutoCloseable {
         policy(),
         clock,
         publicUrl().getScheme().equals("https"),
-        ops.recorder()));
+        ops.recorder(),
+        ops.events(),
+        editors));
   }
 
   /**

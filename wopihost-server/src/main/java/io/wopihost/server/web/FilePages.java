@@ -6,7 +6,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.wopihost.core.model.FileEvent;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.FileVersion;
-import io.wopihost.core.model.Lock;
 import io.wopihost.core.model.SaveKind;
 import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
@@ -36,6 +35,8 @@ final class FilePages {
 
   private final Catalog catalog;
   private final LockStore locks;
+  private final LockState lockState;
+  private final EditorButtons editorButtons;
   private final BlobStore blobs;
   private final ShareLinkStore shares;
   private final HostUrls urls;
@@ -44,10 +45,13 @@ final class FilePages {
   private final FolderPages folders;
   private final WopiEvents events;
 
-  FilePages(Catalog catalog, LockStore locks, BlobStore blobs, ShareLinkStore shares,
-      HostUrls urls, Clock clock, FolderPages folders, WopiEvents events) {
+  FilePages(Catalog catalog, LockStore locks, LockState lockState, EditorButtons editorButtons,
+      BlobStore blobs, ShareLinkStore shares, HostUrls urls, Clock clock, FolderPages folders,
+      WopiEvents events) {
     this.catalog = catalog;
     this.locks = locks;
+    this.lockState = lockState;
+    this.editorButtons = editorButtons;
     this.blobs = blobs;
     this.shares = shares;
     this.urls = urls;
@@ -60,12 +64,12 @@ final class FilePages {
   void file(ServerRequest req, ServerResponse res, Visitor v) {
     FileRecord f = file(req, v);
     String base = "/file/" + f.id();
-    Optional<Lock> lock = locks.current(f.id(), clock.instant());
-    String lockState = lock.map(l -> "<p class=\"lock\">Locked by an editor until "
-            + Html.when(l.expiresAt()) + " (lock id <code>" + Html.escape(shorten(l.lockId()))
-            + "</code>).</p>" + (v.admin() ? "<form method=\"post\" action=\"" + base + "/unlock\">"
-                + Html.csrfField(v) + "<button class=\"danger\">Force unlock</button></form>" : ""))
-        .orElse("<p class=\"lock\">Not locked.</p>");
+    EditorButtons.Rendered open = editorButtons.render(f);
+    boolean locked = lockState.current(f.id()).isPresent();
+    String lockHtml = lockState.describe(f.id()) + (locked && v.admin()
+        ? "<form method=\"post\" action=\"" + base + "/unlock\">" + Html.csrfField(v)
+            + "<button class=\"danger\">Force unlock</button></form>"
+        : "");
     var links = new StringBuilder();
     for (var link : shares.liveForFile(f.id(), clock.instant())) {
       links.append("<li><a href=\"").append(Html.escape(urls.base() + "/s/" + link.id()))
@@ -79,15 +83,11 @@ final class FilePages {
         "<p><a href=\"/files/" + f.containerId() + "\">Back to the folder</a></p>"
             + "<p>" + Html.size(f.size()) + ", version " + f.version() + ", changed "
             + Html.when(f.lastModified()) + ", owned by " + Html.escape(f.ownerId()) + ".</p>"
-            + lockState
-            + "<p class=\"actions\"><a class=\"button\" href=\"" + Html.escape(urls.hostPage(f.id(),
-                "view")) + "\">View</a> <a class=\"button\" href=\"" + Html.escape(urls.hostPage(
-                f.id(), "edit")) + "\">Edit</a> <a class=\"button\" href=\"" + base
-            + "/download\">Download</a> <a class=\"button\" href=\"" + base
-            + "/history\">History</a></p>"
-            + "<p class=\"hint\">View and Edit open the document in the online office editor; when"
-            + " none is configured (WOPIHOST_OFFICE_URLS), that page says how to add one, and the"
-            + " file can still be downloaded.</p>"
+            + lockHtml
+            + "<p class=\"actions\">" + open.buttons()
+            + "<a class=\"button\" href=\"" + base + "/download\">Download</a> <a class=\"button\""
+            + " href=\"" + base + "/history\">History</a></p>"
+            + open.hint()
             + "<h2>Rename</h2><form method=\"post\" action=\"" + base + "/rename\">"
             + Html.csrfField(v) + "<label for=\"file-name\">New name</label> <input id=\"file-name\""
             + " name=\"name\" value=\"" + Html.escape(f.name()) + "\" required> <button>Rename"
@@ -220,7 +220,4 @@ final class FilePages {
         .orElseThrow(() -> new NotFound("The file has no version " + number + "."));
   }
 
-  private static String shorten(String lockId) {
-    return lockId.length() <= 40 ? lockId : lockId.substring(0, 40) + "…";
-  }
 }

@@ -14,10 +14,12 @@ import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.spi.WopiEvents;
-import io.wopihost.server.http.HostPageAccess;
 import io.wopihost.core.wopi.HostPolicy;
 import io.wopihost.core.wopi.HostUrls;
+import io.wopihost.jdbc.JdbcEventStore;
 import io.wopihost.jdbc.JdbcWebSessions;
+import io.wopihost.office.OfficeEditors;
+import io.wopihost.server.http.HostPageAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +39,8 @@ public final class WebUi implements HttpService {
    * What the UI works on.
    *
    * @param secureCookies whether cookies are marked Secure (the public URL is https)
+   * @param audit where a file page finds who took its lock
+   * @param editors what the file pages' View and Edit buttons open
    */
   public record Stores(
       Catalog catalog,
@@ -49,7 +53,9 @@ public final class WebUi implements HttpService {
       HostPolicy policy,
       Clock clock,
       boolean secureCookies,
-      WopiEvents events) {}
+      WopiEvents events,
+      JdbcEventStore audit,
+      OfficeEditors editors) {}
 
   /** A handler of a signed-in visitor's request. */
   @FunctionalInterface
@@ -77,8 +83,9 @@ public final class WebUi implements HttpService {
     this.folders = new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock());
     this.files =
         new FilePages(
-            s.catalog(), s.locks(), s.blobs(), s.shares(), s.urls(), s.clock(), folders,
-            s.events());
+            s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),
+            new EditorButtons(s.editors(), s.urls()), s.blobs(), s.shares(), s.urls(), s.clock(),
+            folders, s.events());
     this.shares =
         new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock());
     this.admin = new AdminPages(s.users(), s.catalog());
