@@ -2,6 +2,7 @@ package io.wopihost.jdbc;
 
 import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.spi.Catalog.ContainerDeletion;
+import io.wopihost.core.spi.Catalog.Move;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * constraint on names or in a foreign key, and is answered as the clash it is.
  */
 final class ContainerTree {
+
+  // Deeper than any real tree: a move checks the whole line above its target.
+  private static final int MAX_DEPTH = 100_000;
 
   private final Transactions db;
   private final Clock clock;
@@ -60,6 +64,60 @@ final class ContainerTree {
                       ? Optional.of(false)
                       : Optional.empty();
                 }));
+  }
+
+  /**
+   * Moves a container after locking its tree's root row (an update that changes nothing): two
+   * moves in one tree wait for each other on PostgreSQL, so each sees the other's result before
+   * it checks for a cycle; SQLite's write transactions are serial anyway.
+   */
+  Move move(String containerId, String targetId) {
+    return db.inTransaction(
+        c -> {
+          Optional<ContainerRecord> moved = ContainerRows.find(c, containerId);
+          List<ContainerRecord> targetLine = line(c, targetId);
+          if (moved.isEmpty() || targetLine.isEmpty()) {
+            return Move.NOT_FOUND;
+          }
+          if (moved.get().isRoot()) {
+            return Move.ROOT;
+          }
+          String root = targetLine.get(0).id();
+          Sql.update(c, "UPDATE containers SET name = name WHERE id = ?", root);
+          targetLine = line(c, targetId);
+          List<ContainerRecord> movedLine = line(c, containerId);
+          if (movedLine.isEmpty() || targetLine.isEmpty()) {
+            return Move.NOT_FOUND;
+          }
+          if (!movedLine.get(0).id().equals(root)) {
+            return Move.OTHER_TREE;
+          }
+          if (targetLine.stream().anyMatch(a -> a.id().equals(containerId))) {
+            return Move.CYCLE;
+          }
+          if (targetId.equals(moved.get().parentId())) {
+            return Move.MOVED;
+          }
+          if (ContainerRows.findChild(c, targetId, moved.get().name()).isPresent()) {
+            return Move.NAME_TAKEN;
+          }
+          Sql.update(c, "UPDATE containers SET parent_id = ? WHERE id = ?", targetId, containerId);
+          return Move.MOVED;
+        },
+        () ->
+            db.autoCommit(
+                c -> {
+                  Optional<ContainerRecord> moved = ContainerRows.find(c, containerId);
+                  return moved.isPresent()
+                          && ContainerRows.findChild(c, targetId, moved.get().name()).isPresent()
+                      ? Optional.of(Move.NAME_TAKEN)
+                      : Optional.empty();
+                }));
+  }
+
+  /** The container and all above it, root first; empty when it does not exist. */
+  static List<ContainerRecord> line(Connection c, String containerId) throws SQLException {
+    return ContainerRows.ancestry(c, containerId, MAX_DEPTH);
   }
 
   ContainerDeletion delete(String containerId) {

@@ -223,6 +223,45 @@ public final class JdbcCatalog implements Catalog {
   }
 
   @Override
+  public Move tryMoveFile(String fileId, String targetContainerId) {
+    return db.inTransaction(
+        c -> {
+          Optional<FileRecord> file = FileRows.find(c, "id = ?", fileId);
+          List<ContainerRecord> targetLine = ContainerTree.line(c, targetContainerId);
+          if (file.isEmpty() || targetLine.isEmpty()) {
+            return Move.NOT_FOUND;
+          }
+          List<ContainerRecord> fileLine = ContainerTree.line(c, file.get().containerId());
+          if (fileLine.isEmpty() || !fileLine.get(0).id().equals(targetLine.get(0).id())) {
+            return Move.OTHER_TREE;
+          }
+          if (file.get().containerId().equals(targetContainerId)) {
+            return Move.MOVED;
+          }
+          if (findByName(c, targetContainerId, file.get().name()).isPresent()) {
+            return Move.NAME_TAKEN;
+          }
+          Sql.update(
+              c, "UPDATE files SET container_id = ? WHERE id = ?", targetContainerId, fileId);
+          return Move.MOVED;
+        },
+        () ->
+            db.autoCommit(
+                c -> {
+                  Optional<FileRecord> file = FileRows.find(c, "id = ?", fileId);
+                  return file.isPresent()
+                          && findByName(c, targetContainerId, file.get().name()).isPresent()
+                      ? Optional.of(Move.NAME_TAKEN)
+                      : Optional.empty();
+                }));
+  }
+
+  @Override
+  public Move tryMoveContainer(String containerId, String targetContainerId) {
+    return tree.move(containerId, targetContainerId);
+  }
+
+  @Override
   public ContainerDeletion deleteContainer(String containerId) {
     return tree.delete(containerId);
   }

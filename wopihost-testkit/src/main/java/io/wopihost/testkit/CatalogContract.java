@@ -658,6 +658,106 @@ public abstract class CatalogContract {
     assertThat(catalog.activities(b.id())).containsExactly(activity("x", T0, "{\"b\":1}"));
   }
 
+  @Test
+  void tryMoveFile_intoAFolderOfTheTree_keepsIdAndNameAndLeavesTheOldFolder() {
+    FileRecord file = create("Plan.docx", version(1, "blob-1", T0)).orElseThrow();
+    ContainerRecord folder = folder(root, "Archive");
+
+    assertThat(catalog.tryMoveFile(file.id(), folder.id())).isEqualTo(Catalog.Move.MOVED);
+
+    assertThat(catalog.findFile(file.id()).orElseThrow().containerId()).isEqualTo(folder.id());
+    assertThat(catalog.findFileByName(folder.id(), "plan.DOCX")).isPresent();
+    assertThat(catalog.childFiles(root)).isEmpty();
+    assertThat(catalog.tryMoveFile(file.id(), folder.id())).isEqualTo(Catalog.Move.MOVED);
+  }
+
+  @Test
+  void tryMoveFile_nameTakenInTheTarget_changesNothing() {
+    FileRecord file = create("Plan.docx", version(1, "blob-1", T0)).orElseThrow();
+    ContainerRecord folder = folder(root, "Archive");
+    catalog.tryCreateFile(Ids.newId(), folder.id(), "PLAN.docx", OWNER, version(1, "blob-2", T0));
+
+    assertThat(catalog.tryMoveFile(file.id(), folder.id())).isEqualTo(Catalog.Move.NAME_TAKEN);
+
+    assertThat(catalog.findFile(file.id()).orElseThrow().containerId()).isEqualTo(root);
+  }
+
+  @Test
+  void tryMoveFile_missingFileOrTarget_orAnotherOwnersTree_isRefused() {
+    FileRecord file = create("Plan.docx", version(1, "blob-1", T0)).orElseThrow();
+    String otherRoot = catalog.rootContainer("bob", Ids.newId()).id();
+
+    assertThat(catalog.tryMoveFile("no-such-file", root)).isEqualTo(Catalog.Move.NOT_FOUND);
+    assertThat(catalog.tryMoveFile(file.id(), "no-such-folder")).isEqualTo(Catalog.Move.NOT_FOUND);
+    assertThat(catalog.tryMoveFile(file.id(), otherRoot)).isEqualTo(Catalog.Move.OTHER_TREE);
+    assertThat(catalog.findFile(file.id()).orElseThrow().containerId()).isEqualTo(root);
+  }
+
+  @Test
+  void tryMoveContainer_underASibling_carriesEverythingBelowIt() {
+    ContainerRecord a = folder(root, "A");
+    ContainerRecord b = folder(root, "B");
+    ContainerRecord inA = folder(a.id(), "Inner");
+
+    assertThat(catalog.tryMoveContainer(a.id(), b.id())).isEqualTo(Catalog.Move.MOVED);
+
+    assertThat(catalog.ancestry(inA.id(), 10).stream().map(ContainerRecord::id))
+        .containsExactly(root, b.id(), a.id(), inA.id());
+    assertThat(catalog.childContainers(root)).containsExactly(b);
+  }
+
+  @Test
+  void tryMoveContainer_intoItselfOrBelowItself_isACycle_andARootCannotMove() {
+    ContainerRecord a = folder(root, "A");
+    ContainerRecord inA = folder(a.id(), "Inner");
+    ContainerRecord deep = folder(inA.id(), "Deep");
+
+    assertThat(catalog.tryMoveContainer(a.id(), a.id())).isEqualTo(Catalog.Move.CYCLE);
+    assertThat(catalog.tryMoveContainer(a.id(), deep.id())).isEqualTo(Catalog.Move.CYCLE);
+    assertThat(catalog.tryMoveContainer(root, a.id())).isEqualTo(Catalog.Move.ROOT);
+    assertThat(catalog.ancestry(deep.id(), 10).stream().map(ContainerRecord::id))
+        .containsExactly(root, a.id(), inA.id(), deep.id());
+  }
+
+  @Test
+  void tryMoveContainer_nameTaken_missing_orAnotherTree_changesNothing() {
+    ContainerRecord a = folder(root, "A");
+    ContainerRecord b = folder(root, "B");
+    folder(b.id(), "a");
+    String otherRoot = catalog.rootContainer("bob", Ids.newId()).id();
+
+    assertThat(catalog.tryMoveContainer(a.id(), b.id())).isEqualTo(Catalog.Move.NAME_TAKEN);
+    assertThat(catalog.tryMoveContainer(a.id(), "gone")).isEqualTo(Catalog.Move.NOT_FOUND);
+    assertThat(catalog.tryMoveContainer("gone", b.id())).isEqualTo(Catalog.Move.NOT_FOUND);
+    assertThat(catalog.tryMoveContainer(a.id(), otherRoot)).isEqualTo(Catalog.Move.OTHER_TREE);
+    assertThat(catalog.findContainer(a.id()).orElseThrow().parentId()).isEqualTo(root);
+  }
+
+  @Test
+  void tryMoveContainer_twoFoldersIntoEachOtherAtOnce_neverCloseACycle() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      ContainerRecord a = folder(root, "A" + round);
+      ContainerRecord b = folder(root, "B" + round);
+
+      List<Catalog.Move> results =
+          Race.run(
+              2,
+              i ->
+                  () ->
+                      i == 0
+                          ? catalog.tryMoveContainer(a.id(), b.id())
+                          : catalog.tryMoveContainer(b.id(), a.id()));
+
+      assertThat(results).containsExactlyInAnyOrder(Catalog.Move.MOVED, Catalog.Move.CYCLE);
+      assertThat(catalog.ancestry(a.id(), 10).get(0).id()).isEqualTo(root);
+      assertThat(catalog.ancestry(b.id(), 10).get(0).id()).isEqualTo(root);
+    }
+  }
+
+  private ContainerRecord folder(String parentId, String name) {
+    return catalog.tryCreateContainer(Ids.newId(), parentId, name).orElseThrow();
+  }
+
   private static Activity activity(String id, Instant at, String json) {
     return new Activity(id, "comment", OWNER, at, json);
   }

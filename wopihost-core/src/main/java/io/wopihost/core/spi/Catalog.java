@@ -85,6 +85,34 @@ public interface Catalog {
    */
   boolean tryRenameContainer(String containerId, String newName);
 
+  /** What {@link #tryMoveFile} or {@link #tryMoveContainer} did. */
+  enum Move {
+    /** Moved, or already there. */
+    MOVED,
+    /** The file, the container or the target is gone. */
+    NOT_FOUND,
+    /** The target already holds one of that name (case-insensitively); nothing changed. */
+    NAME_TAKEN,
+    /** The target is the container itself or below it. */
+    CYCLE,
+    /** A root container has no parent to leave. */
+    ROOT,
+    /** The target is in another tree (another owner's root): a move never changes hands. */
+    OTHER_TREE
+  }
+
+  /**
+   * Moves a file into another container of the same tree, keeping its id and name. Atomic: a
+   * concurrent file of the same name in the target makes this {@code NAME_TAKEN} or fails itself.
+   */
+  Move tryMoveFile(String fileId, String targetContainerId);
+
+  /**
+   * Moves a container, with everything below it, under another container of the same tree.
+   * Moves within one tree are serialised, so two moves at once can never close a cycle.
+   */
+  Move tryMoveContainer(String containerId, String targetContainerId);
+
   /** What {@link #deleteContainer} did. */
   enum ContainerDeletion {
     DELETED,
