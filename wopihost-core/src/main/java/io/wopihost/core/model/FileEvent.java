@@ -34,6 +34,8 @@ public record FileEvent(
     SAVED,
     RENAMED,
     DELETED,
+    /** Moved to another folder (in the web UI): same id, same name. */
+    MOVED,
     /** An earlier version was made the current one again (a new version with its content). */
     RESTORED
   }

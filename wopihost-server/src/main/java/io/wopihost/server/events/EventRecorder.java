@@ -43,6 +43,7 @@ public final class EventRecorder implements WopiEvents {
           FileEvent.Kind.SAVED,
           FileEvent.Kind.RENAMED,
           FileEvent.Kind.DELETED,
+          FileEvent.Kind.MOVED,
           FileEvent.Kind.RESTORED,
           FileEvent.Kind.LOCKED,
           FileEvent.Kind.UNLOCKED);

@@ -37,6 +37,7 @@ final class FilePages {
   private final LockStore locks;
   private final LockState lockState;
   private final EditorButtons editorButtons;
+  private final MovePages moves;
   private final BlobStore blobs;
   private final ShareLinkStore shares;
   private final HostUrls urls;
@@ -46,12 +47,13 @@ final class FilePages {
   private final WopiEvents events;
 
   FilePages(Catalog catalog, LockStore locks, LockState lockState, EditorButtons editorButtons,
-      BlobStore blobs, ShareLinkStore shares, HostUrls urls, Clock clock, FolderPages folders,
+      MovePages moves, BlobStore blobs, ShareLinkStore shares, HostUrls urls, Clock clock, FolderPages folders,
       WopiEvents events) {
     this.catalog = catalog;
     this.locks = locks;
     this.lockState = lockState;
     this.editorButtons = editorButtons;
+    this.moves = moves;
     this.blobs = blobs;
     this.shares = shares;
     this.urls = urls;
@@ -92,6 +94,7 @@ final class FilePages {
             + Html.csrfField(v) + "<label for=\"file-name\">New name</label> <input id=\"file-name\""
             + " name=\"name\" value=\"" + Html.escape(f.name()) + "\" required> <button>Rename"
             + "</button></form>"
+            + "<h2>Move</h2>" + moves.fileForm(v, f)
             + "<h2>Share</h2><ul class=\"links\">" + links + "</ul><form method=\"post\" action=\""
             + base + "/share\">" + Html.csrfField(v) + "<label for=\"access\">Anyone with the link"
             + " can</label> <select id=\"access\" name=\"access\"><option value=\"read\">view and"

@@ -44,8 +44,11 @@ final class FolderPages {
   private final HostPolicy policy;
   private final Clock clock;
   private final Files files;
+  private final MovePages moves;
 
-  FolderPages(Catalog catalog, LockStore locks, BlobStore blobs, HostPolicy policy, Clock clock) {
+  FolderPages(Catalog catalog, LockStore locks, BlobStore blobs, HostPolicy policy, Clock clock,
+      MovePages moves) {
+    this.moves = moves;
     this.catalog = catalog;
     this.locks = locks;
     this.blobs = blobs;
@@ -85,7 +88,7 @@ final class FolderPages {
             + header(folder, "size", "Size", sort, descending)
             + "<th scope=\"col\">Lock</th></tr></thead><tbody>" + rows + "</tbody></table>";
     Html.page(res, Status.OK_200, Optional.of(visitor), folder.isRoot() ? "Files" : folder.name(),
-        breadcrumbs(folder) + tools(folder, visitor) + table);
+        breadcrumbs(folder) + tools(folder, visitor, moves.folderForm(visitor, folder)) + table);
   }
 
   void upload(ServerRequest req, ServerResponse res, Visitor visitor) {
@@ -184,17 +187,17 @@ final class FolderPages {
     return nav.append("</ol></nav>").toString();
   }
 
-  private static String tools(ContainerRecord folder, Visitor v) {
+  private static String tools(ContainerRecord folder, Visitor v, String moveForm) {
     String base = "/files/" + folder.id();
     var options = new StringBuilder();
     for (String type : TEMPLATES) {
       options.append("<option value=\"").append(type).append("\">").append(type).append("</option>");
     }
-    String folderTools = folder.isRoot() ? "" : "<details><summary>Rename or delete this folder"
+    String folderTools = folder.isRoot() ? "" : "<details><summary>Rename, move or delete this folder"
         + "</summary><form method=\"post\" action=\"" + base + "/rename\">" + Html.csrfField(v)
         + "<label for=\"folder-name\">New name</label> <input id=\"folder-name\" name=\"name\""
         + " value=\"" + Html.escape(folder.name()) + "\" required> <button>Rename</button></form>"
-        + "<form method=\"post\" action=\"" + base + "/delete\">" + Html.csrfField(v)
+        + moveForm + "<form method=\"post\" action=\"" + base + "/delete\">" + Html.csrfField(v)
         + "<button class=\"danger\">Delete this empty folder</button></form></details>";
     return "<section class=\"tools\" aria-label=\"Add to this folder\">"
         + "<div id=\"drop\" class=\"drop\" data-upload=\"" + base + "/upload\">"

@@ -72,6 +72,7 @@ public final class WebUi implements HttpService {
   private final Sessions sessions;
   private final SignInPages signIn;
   private final FolderPages folders;
+  private final MovePages moves;
   private final FilePages files;
   private final SharePages shares;
   private final AdminPages admin;
@@ -80,11 +81,13 @@ public final class WebUi implements HttpService {
   public WebUi(Stores s) {
     this.sessions = new Sessions(s.sessions(), s.users(), s.clock(), s.secureCookies());
     this.signIn = new SignInPages(s.users(), s.sessions(), sessions, s.clock());
-    this.folders = new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock());
+    this.moves = new MovePages(s.catalog(), s.events(), s.clock());
+    this.folders =
+        new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock(), moves);
     this.files =
         new FilePages(
             s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),
-            new EditorButtons(s.editors(), s.urls()), s.blobs(), s.shares(), s.urls(), s.clock(),
+            new EditorButtons(s.editors(), s.urls()), moves, s.blobs(), s.shares(), s.urls(), s.clock(),
             folders, s.events());
     this.shares =
         new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock());
@@ -115,12 +118,14 @@ public final class WebUi implements HttpService {
         .post("/files/{cid}/new", post(folders::newDocument))
         .post("/files/{cid}/rename", post(folders::renameFolder))
         .post("/files/{cid}/delete", post(folders::deleteFolder))
+        .post("/files/{cid}/move", post(moves::moveFolder))
         .get("/file/{id}", page(files::file))
         .get("/file/{id}/download", page(files::download))
         .get("/file/{id}/history", page(files::history))
         .get("/file/{id}/versions/{version}", page(files::downloadVersion))
         .post("/file/{id}/restore", post(files::restore))
         .post("/file/{id}/rename", post(files::rename))
+        .post("/file/{id}/move", post(moves::moveFile))
         .get("/file/{id}/delete", page(files::confirmDelete))
         .post("/file/{id}/delete", post(files::delete))
         .post("/file/{id}/unlock", post(files::unlock))

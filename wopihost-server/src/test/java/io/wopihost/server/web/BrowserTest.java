@@ -149,6 +149,24 @@ class BrowserTest {
   }
 
   @Test
+  void move_aFileIntoANewFolder_fromItsPage() throws Exception {
+    String id = host.importFile("Minutes.docx", resource("/templates/blank.docx"), "alice");
+    signIn("alice", "alice-password");
+    driver.findElement(By.id("new-folder")).sendKeys("Archive");
+    driver.findElement(By.xpath("//button[text()='Create folder']")).click();
+    wait.until(ExpectedConditions.titleContains("Archive"));
+
+    driver.get(host.uri("/file/" + id).toString());
+    new Select(driver.findElement(By.id("move-target"))).selectByVisibleText("/Archive/");
+    driver.findElement(By.xpath("//button[text()='Move']")).click();
+
+    wait.until(ExpectedConditions.titleContains("Archive"));
+    assertThat(driver.findElement(By.linkText("Minutes.docx"))).isNotNull();
+    String archive = host.host.catalog().findFile(id).orElseThrow().containerId();
+    assertThat(host.host.catalog().findContainer(archive).orElseThrow().name()).isEqualTo("Archive");
+  }
+
+  @Test
   void phoneWidth_folderPage_hasNoHorizontalScroll() throws Exception {
     host.importFile("A rather long document name for a narrow screen.docx",
         resource("/templates/blank.docx"), "alice");
