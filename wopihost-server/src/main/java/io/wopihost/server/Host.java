@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +153,8 @@ public final class Host implements AutoCloseable {
                         editors,
                         settings.office().wopiAllowedIps(),
                         settings.office().clientIpHeader(),
-                        List.of(launchLinks(), web.hostPageAccess()),
+                        Stream.concat(Stream.of(launchLinks()), web.hostPageAccess().stream())
+                            .toList(),
                         settings.tokenTtl(),
                         clock)))
             .build()
@@ -277,14 +279,15 @@ public final class Host implements AutoCloseable {
             timed,
             tokens,
             users,
+            shareLinks,
             urls,
             policy(),
             clock,
             ops.recorder(),
             new JacksonJsonCodec()),
-        new WopiContainers(catalog, locks, timed, tokens, urls, policy(), clock),
-        new WopiEcosystem(catalog, tokens, urls),
-        new WopiBootstrapper(catalog, tokens, urls, users),
+        new WopiContainers(catalog, locks, timed, tokens, shareLinks, urls, policy(), clock),
+        new WopiEcosystem(catalog, tokens, urls, shareLinks, clock),
+        new WopiBootstrapper(catalog, tokens, urls, users, shareLinks, clock),
         new AuthorizationServer(
             oauth,
             users,

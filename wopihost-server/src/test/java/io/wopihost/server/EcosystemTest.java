@@ -142,7 +142,7 @@ class EcosystemTest {
     String shareUrl =
         json(owner.override("GET_SHARE_URL", null, "X-WOPI-UrlType", "ReadWrite"))
             .get("ShareUrl").asText();
-    String shareToken = NODE.host().host.urls().shareTokenIn(shareUrl).orElseThrow();
+    String shareToken = NODE.host().host.urls().shareLinkIn(shareUrl).orElseThrow();
 
     HttpResponse<byte[]> asWopi =
         wopi.get(owner.fileUri().toString().replaceFirst("access_token=.*", "access_token=")

@@ -4,7 +4,7 @@ import static io.wopihost.server.WopiClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wopihost.core.token.AccessToken;
+import io.wopihost.core.spi.ShareLinkStore.ShareLink;
 import io.wopihost.core.token.Permission;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -68,14 +68,17 @@ class ShareUserInfoEcosystemTest {
     String readOnly = WopiClient.json(getShareUrl(client, "ReadOnly")).get("ShareUrl").asText();
     String readWrite = WopiClient.json(getShareUrl(client, "ReadWrite")).get("ShareUrl").asText();
 
-    assertThat(grant(readOnly).permissions()).containsExactly(Permission.READ);
-    assertThat(grant(readWrite).permissions()).contains(Permission.READ, Permission.WRITE);
-    assertThat(grant(readOnly).scope().id()).isEqualTo(client.fileId());
+    assertThat(link(readOnly).canWrite()).isFalse();
+    assertThat(link(readWrite).canWrite()).isTrue();
+    assertThat(link(readOnly).fileId()).isEqualTo(client.fileId());
+    assertThat(link(readOnly).createdBy())
+        .isEqualTo(NODE.host().host.tokens().verify(client.token()).orElseThrow().userId());
   }
 
-  private static AccessToken grant(String shareUrl) {
-    String token = shareUrl.substring(shareUrl.lastIndexOf('/') + 1);
-    return NODE.host().host.tokens().verify(token).orElseThrow();
+  /** The stored link behind a share URL: every one GetShareUrl makes is listed and revocable. */
+  private static ShareLink link(String shareUrl) {
+    String id = NODE.host().host.urls().shareLinkIn(shareUrl).orElseThrow();
+    return NODE.host().host.shareLinks().findLive(id, NODE.host().clock.instant()).orElseThrow();
   }
 
   @Test

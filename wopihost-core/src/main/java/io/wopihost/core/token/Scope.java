@@ -22,7 +22,10 @@ public record Scope(Kind kind, String id) {
     ECOSYSTEM,
     /** The user's account: an OAuth 2.0 access token, taken only by the bootstrapper. */
     USER,
-    /** A share link to a file, opened in a browser. */
+    /**
+     * Retired: file share links are rows of the {@code ShareLinkStore}, revocable. The constant
+     * stays so that the ordinals of the kinds after it do not move.
+     */
     SHARED_FILE,
     /** A share link to a container, opened in a browser. */
     SHARED_CONTAINER,

@@ -90,10 +90,7 @@ final class ContainerInfoOperations {
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/containers/getshareurl">GetShareUrl</a> */
   Outcome getShareUrl(ContainerCall call) {
-    return shares.shareUrl(
-        call.token(),
-        new Scope(Scope.Kind.SHARED_CONTAINER, call.container().id()),
-        call.request());
+    return shares.containerShareUrl(call.token(), call.container().id(), call.request());
   }
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/containers/getecosystem">GetEcosystem</a> */

@@ -4,10 +4,13 @@ import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.Ids;
 import io.wopihost.core.spi.Catalog;
+import io.wopihost.core.spi.ShareLinkStore;
+import io.wopihost.core.spi.ShareLinkStore.ShareLink;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Permission;
 import io.wopihost.core.token.Scope;
 import io.wopihost.core.token.TokenService;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,11 +29,20 @@ final class EcosystemOperations {
   private final TokenService tokens;
   private final HostUrls urls;
   private final Ancestry ancestry;
+  private final ShareLinkStore shareLinks;
+  private final Clock clock;
 
-  EcosystemOperations(Catalog catalog, TokenService tokens, HostUrls urls) {
+  EcosystemOperations(
+      Catalog catalog,
+      TokenService tokens,
+      HostUrls urls,
+      ShareLinkStore shareLinks,
+      Clock clock) {
     this.catalog = catalog;
     this.tokens = tokens;
     this.urls = urls;
+    this.shareLinks = shareLinks;
+    this.clock = clock;
     this.ancestry = new Ancestry(catalog, new FileLinks(tokens, urls));
   }
 
@@ -82,11 +94,10 @@ final class EcosystemOperations {
 
   private Optional<AccessToken> fileGrant(AccessToken from, String name) {
     Optional<AccessToken> shared =
-        urls.shareTokenIn(name)
-            .flatMap(tokens::verify)
-            .filter(share -> share.scope().kind() == Scope.Kind.SHARED_FILE)
-            .filter(share -> catalog.findFile(share.scope().id()).isPresent())
-            .map(share -> shareGrant(from, share));
+        urls.shareLinkIn(name)
+            .flatMap(id -> shareLinks.findLive(id, clock.instant()))
+            .filter(link -> catalog.findFile(link.fileId()).isPresent())
+            .map(link -> shareGrant(from, link));
     if (shared.isPresent()) {
       return shared;
     }
@@ -99,13 +110,15 @@ final class EcosystemOperations {
   }
 
   /** The caller's user, with the rights both grant, until the first of them expires. */
-  private static AccessToken shareGrant(AccessToken from, AccessToken share) {
-    Set<Permission> rights = EnumSet.noneOf(Permission.class);
-    rights.addAll(share.permissions());
+  private static AccessToken shareGrant(AccessToken from, ShareLink share) {
+    Set<Permission> rights = EnumSet.of(Permission.READ);
+    if (share.canWrite()) {
+      rights.add(Permission.WRITE);
+    }
     rights.retainAll(from.permissions());
     Instant expiry =
         from.expiresAt().isBefore(share.expiresAt()) ? from.expiresAt() : share.expiresAt();
-    return new AccessToken(from.userId(), Scope.file(share.scope().id()), rights, expiry);
+    return new AccessToken(from.userId(), Scope.file(share.fileId()), rights, expiry);
   }
 
   /** A user reaches a file they own, and any file in a container they own. */

@@ -122,8 +122,7 @@ final class FileInfoOperations {
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/getshareurl">GetShareUrl</a> */
   Outcome getShareUrl(FileCall call) {
-    return shares.shareUrl(
-        call.token(), new Scope(Scope.Kind.SHARED_FILE, call.fileId()), call.request());
+    return shares.fileShareUrl(call.token(), call.fileId(), call.request());
   }
 
   /** <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/rest/files/putuserinfo">PutUserInfo</a> */

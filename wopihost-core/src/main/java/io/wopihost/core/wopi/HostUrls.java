@@ -76,9 +76,9 @@ public final class HostUrls {
     return base() + "/open/" + fileId + "?action=" + action;
   }
 
-  /** A browser URL that opens a share link. */
-  public String share(String shareToken) {
-    return base() + "/share/" + shareToken;
+  /** The browser URL of a file's share link ({@code ShareLinkStore}). */
+  public String shareLink(String linkId) {
+    return base() + "/s/" + linkId;
   }
 
   /** A browser URL that opens a container's share link. */
@@ -99,9 +99,9 @@ public final class HostUrls {
     return segmentAfter(url, "/wopi/containers/");
   }
 
-  /** The share token of a {@link #share} URL of this host. */
-  public Optional<String> shareTokenIn(String url) {
-    return segmentAfter(url, "/share/");
+  /** The link id of a {@link #shareLink} URL of this host. */
+  public Optional<String> shareLinkIn(String url) {
+    return segmentAfter(url, "/s/");
   }
 
   /** The path segment after {@code base() + prefix}, up to the next {@code /} or {@code ?}. */

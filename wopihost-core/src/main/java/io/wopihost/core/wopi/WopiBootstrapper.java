@@ -2,10 +2,12 @@ package io.wopihost.core.wopi;
 
 import io.wopihost.core.model.User;
 import io.wopihost.core.spi.Catalog;
+import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Scope;
 import io.wopihost.core.token.TokenService;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +29,20 @@ public final class WopiBootstrapper {
   private final FileLinks links;
   private final EcosystemOperations ecosystem;
 
+  /**
+   * @param shareLinks resolves the file share links GetFileWopiSrc may be given
+   */
   public WopiBootstrapper(
-      Catalog catalog, TokenService tokens, HostUrls urls, UserDirectory users) {
+      Catalog catalog,
+      TokenService tokens,
+      HostUrls urls,
+      UserDirectory users,
+      ShareLinkStore shareLinks,
+      Clock clock) {
     this.tokens = tokens;
     this.users = users;
     this.links = new FileLinks(tokens, urls);
-    this.ecosystem = new EcosystemOperations(catalog, tokens, urls);
+    this.ecosystem = new EcosystemOperations(catalog, tokens, urls, shareLinks, clock);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.LockStore;
+import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Scope;
 import io.wopihost.core.token.TokenService;
@@ -33,6 +34,7 @@ public final class WopiContainers {
       LockStore lockStore,
       BlobStore blobs,
       TokenService tokens,
+      ShareLinkStore shareLinks,
       HostUrls urls,
       HostPolicy policy,
       Clock clock) {
@@ -46,7 +48,7 @@ public final class WopiContainers {
         new TargetedFiles(catalog, locks, uploads, new FileCreator(catalog), links, policy, urls);
     this.infoOps =
         new ContainerInfoOperations(
-            catalog, links, ancestry, new ShareLinks(tokens, urls, policy, clock));
+            catalog, links, ancestry, new ShareLinks(tokens, shareLinks, urls, policy, clock));
     this.changeOps = new ContainerChangeOperations(catalog, targeted, uploads, ancestry, policy);
   }
 

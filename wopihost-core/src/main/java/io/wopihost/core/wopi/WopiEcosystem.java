@@ -1,9 +1,11 @@
 package io.wopihost.core.wopi;
 
 import io.wopihost.core.spi.Catalog;
+import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Scope;
 import io.wopihost.core.token.TokenService;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +23,13 @@ public final class WopiEcosystem {
   private final TokenService tokens;
   private final EcosystemOperations ops;
 
-  public WopiEcosystem(Catalog catalog, TokenService tokens, HostUrls urls) {
+  /**
+   * @param shareLinks resolves the file share links GetFileWopiSrc may be given
+   */
+  public WopiEcosystem(
+      Catalog catalog, TokenService tokens, HostUrls urls, ShareLinkStore shareLinks, Clock clock) {
     this.tokens = tokens;
-    this.ops = new EcosystemOperations(catalog, tokens, urls);
+    this.ops = new EcosystemOperations(catalog, tokens, urls, shareLinks, clock);
   }
 
   /** CheckEcosystem: {@code SupportsContainers} matches CheckFileInfo. */

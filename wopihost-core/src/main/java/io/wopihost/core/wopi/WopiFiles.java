@@ -5,6 +5,7 @@ import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.JsonCodec;
 import io.wopihost.core.spi.LockStore;
+import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.spi.WopiEvents;
 import io.wopihost.core.token.AccessToken;
@@ -38,6 +39,7 @@ public final class WopiFiles {
   private final Clock clock;
 
   /**
+   * @param shareLinks where GetShareUrl keeps the links it makes
    * @param users names the token's user in CheckFileInfo ({@code UserFriendlyName})
    * @param events told about each operation that succeeded, after it took effect
    * @param json reads the JSON bodies of AddActivities
@@ -48,6 +50,7 @@ public final class WopiFiles {
       BlobStore blobs,
       TokenService tokens,
       UserDirectory users,
+      ShareLinkStore shareLinks,
       HostUrls urls,
       HostPolicy policy,
       Clock clock,
@@ -75,7 +78,7 @@ public final class WopiFiles {
             links,
             policy,
             ancestry,
-            new ShareLinks(tokens, urls, policy, clock));
+            new ShareLinks(tokens, shareLinks, urls, policy, clock));
     this.activityOps = new ActivityOperations(catalog, json, clock);
   }
 

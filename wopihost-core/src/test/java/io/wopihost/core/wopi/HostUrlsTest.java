@@ -33,8 +33,8 @@ class HostUrlsTest {
     assertThat(urls.containerIdIn(HostUrls.withToken(urls.containerSrc("C1"), "t")))
         .contains("C1");
     assertThat(urls.containerIdIn(urls.wopiSrc("F1"))).isEmpty();
-    assertThat(urls.shareTokenIn(urls.share("S1"))).contains("S1");
-    assertThat(urls.shareTokenIn(urls.share("S1") + "/content")).contains("S1");
-    assertThat(urls.shareTokenIn(urls.sharedContainer("S2"))).isEmpty();
+    assertThat(urls.shareLinkIn(urls.shareLink("S1"))).contains("S1");
+    assertThat(urls.shareLinkIn(urls.shareLink("S1") + "/content")).contains("S1");
+    assertThat(urls.shareLinkIn(urls.sharedContainer("S2"))).isEmpty();
   }
 }

@@ -2,72 +2,20 @@ package io.wopihost.server.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.spi.BlobStore;
-import io.wopihost.core.spi.Catalog;
-import io.wopihost.core.token.AccessToken;
-import io.wopihost.core.token.Scope;
-import io.wopihost.core.token.TokenService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
-/**
- * The page a share link (GetShareUrl) opens, from which the shared file can be downloaded
- * without an account. (The host page that opens files in editors is {@link HostPage}.)
- */
-final class Pages implements HttpService {
+/** Small pages and downloads the HTTP routes outside the web UI share. */
+final class Pages {
 
-  private final Catalog catalog;
-  private final BlobStore blobs;
-  private final TokenService tokens;
-
-  Pages(Catalog catalog, BlobStore blobs, TokenService tokens) {
-    this.catalog = catalog;
-    this.blobs = blobs;
-    this.tokens = tokens;
-  }
-
-  @Override
-  public void routing(HttpRules rules) {
-    rules
-        .get("/share/{token}", this::share)
-        .get("/share/{token}/content", this::shareContent);
-  }
-
-  private void share(ServerRequest req, ServerResponse res) {
-    String token = req.path().pathParameters().get("token");
-    Optional<FileRecord> file = sharedFile(token);
-    if (file.isEmpty()) {
-      expired(res);
-      return;
-    }
-    String name = escape(file.get().name());
-    html(
-        res,
-        Status.OK_200,
-        name,
-        "<p>" + name + " (" + file.get().size() + " bytes) was shared with you.</p>"
-            + "<p><a href=\"/share/" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-            + "/content\" download>Download</a></p>");
-  }
-
-  private void shareContent(ServerRequest req, ServerResponse res) {
-    Optional<FileRecord> file = sharedFile(req.path().pathParameters().get("token"));
-    if (file.isEmpty()) {
-      expired(res);
-      return;
-    }
-    download(res, blobs, file.get());
-  }
+  private Pages() {}
 
   /** Sends the file's current content as an attachment under its name. */
   static void download(ServerResponse res, BlobStore blobs, FileRecord file) {
@@ -83,14 +31,6 @@ final class Pages implements HttpService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private Optional<FileRecord> sharedFile(String token) {
-    return tokens
-        .verify(token)
-        .map(AccessToken::scope)
-        .filter(s -> s.kind() == Scope.Kind.SHARED_FILE)
-        .flatMap(s -> catalog.findFile(s.id()));
   }
 
   static void expired(ServerResponse res) {

@@ -136,8 +136,7 @@ public final class WebApp {
                     office.clock(),
                     office.tokenTtl(),
                     json))
-            .register(webUi)
-            .register(new Pages(catalog, blobs, tokens)));
+            .register(webUi));
   }
 
   /** The routing of the management port: {@code /metrics} and the health endpoints. */

@@ -74,7 +74,7 @@ final class FilePages {
         : "");
     var links = new StringBuilder();
     for (var link : shares.liveForFile(f.id(), clock.instant())) {
-      links.append("<li><a href=\"").append(Html.escape(urls.base() + "/s/" + link.id()))
+      links.append("<li><a href=\"").append(Html.escape(urls.shareLink(link.id())))
           .append("\">").append(link.canWrite() ? "read-write" : "read-only").append(" link</a>")
           .append(" until ").append(Html.when(link.expiresAt()))
           .append(" <form method=\"post\" action=\"").append(base).append("/revoke\" class=\"inline\">")

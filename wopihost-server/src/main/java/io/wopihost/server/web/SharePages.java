@@ -27,9 +27,11 @@ final class SharePages {
   private final HostPolicy policy;
   private final Clock clock;
   private final Files files;
+  private final SharedHostPage hostPage;
 
   SharePages(Catalog catalog, BlobStore blobs, ShareLinkStore shares, HostUrls urls,
-      HostPolicy policy, Clock clock) {
+      HostPolicy policy, Clock clock, SharedHostPage hostPage) {
+    this.hostPage = hostPage;
     this.catalog = catalog;
     this.blobs = blobs;
     this.shares = shares;
@@ -65,14 +67,25 @@ final class SharePages {
       return;
     }
     FileRecord f = shared.get().file();
-    String action = shared.get().link().canWrite() ? "edit" : "view";
     Html.page(res, Status.OK_200, visitor, f.name(),
         "<p>" + Html.escape(shared.get().link().createdBy()) + " shared this file with you ("
             + Html.size(f.size()) + ", changed " + Html.when(f.lastModified()) + "). You can "
             + (shared.get().link().canWrite() ? "edit" : "view") + " it.</p>"
             + "<p class=\"actions\"><a class=\"button\" href=\"/s/" + Html.url(id)
-            + "/content\">Download</a> <a class=\"button\" href=\""
-            + Html.escape(urls.hostPage(f.id(), action)) + "\">Open</a></p>");
+            + "/content\">Download</a> <a class=\"button\" href=\"/s/" + Html.url(id)
+            + "/open\">" + (shared.get().link().canWrite() ? "Edit" : "View") + "</a></p>");
+  }
+
+  /** Into the editor with the link's right: the host page finds the link in a cookie. */
+  void openInEditor(ServerRequest req, ServerResponse res, Optional<Visitor> visitor) {
+    Optional<Shared> shared = shared(req.path().pathParameters().get("link"));
+    if (shared.isEmpty()) {
+      gone(res, visitor);
+      return;
+    }
+    hostPage.remember(res, shared.get().link());
+    Html.redirect(res, urls.hostPage(shared.get().file().id(),
+        shared.get().link().canWrite() ? "edit" : "view"));
   }
 
   void content(ServerRequest req, ServerResponse res, Optional<Visitor> visitor) {

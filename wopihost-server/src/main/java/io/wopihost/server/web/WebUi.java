@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,7 +77,7 @@ public final class WebUi implements HttpService {
   private final FilePages files;
   private final SharePages shares;
   private final AdminPages admin;
-  private final HostPageAccess hostPage;
+  private final List<HostPageAccess> hostPages;
 
   public WebUi(Stores s) {
     this.sessions = new Sessions(s.sessions(), s.users(), s.clock(), s.secureCookies());
@@ -87,17 +88,26 @@ public final class WebUi implements HttpService {
     this.files =
         new FilePages(
             s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),
-            new EditorButtons(s.editors(), s.urls()), moves, s.blobs(), s.shares(), s.urls(), s.clock(),
-            folders, s.events());
+            new EditorButtons(s.editors(), s.urls()), moves, s.blobs(), s.shares(), s.urls(),
+            s.clock(), folders, s.events());
+    var sharedHostPage =
+        new SharedHostPage(s.shares(), s.clock(), Sessions.LIFETIME, s.secureCookies());
     this.shares =
-        new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock());
+        new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock(),
+            sharedHostPage);
     this.admin = new AdminPages(s.users(), s.catalog());
-    this.hostPage = new SignedInHostPage(sessions, s.catalog(), s.clock(), Sessions.LIFETIME);
+    this.hostPages =
+        List.of(
+            new SignedInHostPage(sessions, s.catalog(), s.clock(), Sessions.LIFETIME),
+            sharedHostPage);
   }
 
-  /** Lets a signed-in user open the editor's host page for their files. */
-  public HostPageAccess hostPageAccess() {
-    return hostPage;
+  /**
+   * Who may open the editor's host page through the web UI: a signed-in user for their files,
+   * and the holder of a file's share link with the link's right.
+   */
+  public List<HostPageAccess> hostPageAccess() {
+    return hostPages;
   }
 
   @Override
@@ -132,6 +142,8 @@ public final class WebUi implements HttpService {
         .post("/file/{id}/share", post(shares::create))
         .post("/file/{id}/revoke", post(shares::revoke))
         .get("/s/{link}", guarded((req, res) -> shares.open(req, res, sessions.visitor(req))))
+        .get("/s/{link}/open",
+            guarded((req, res) -> shares.openInEditor(req, res, sessions.visitor(req))))
         .get("/s/{link}/content",
             guarded((req, res) -> shares.content(req, res, sessions.visitor(req))));
   }

@@ -151,7 +151,7 @@ class HostPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#wopihost-panel input")))
         .extracting(e -> e.getDomProperty("value"))
         .hasSize(2)
-        .allMatch(url -> url.startsWith(host.host.urls().base() + "/share"));
+        .allMatch(url -> url.startsWith(host.host.urls().base() + "/s/"));
   }
 
   /** Makes the stand-in editor page in the iframe post a message to the host page. */

@@ -178,11 +178,47 @@ class HostPageTest {
     JsonNode versions = json(pageCall("GET", id, "/versions", "Cookie", cookie,
         "X-Requested-With", "wopihost"));
 
-    assertThat(links.get("ReadOnly").asText()).startsWith(host.host.urls().base() + "/share");
-    assertThat(links.get("ReadWrite").asText()).startsWith(host.host.urls().base() + "/share");
+    assertThat(links.get("ReadOnly").asText()).startsWith(host.host.urls().base() + "/s/");
+    assertThat(links.get("ReadWrite").asText()).startsWith(host.host.urls().base() + "/s/");
     assertThat(versions.get("versions")).hasSize(1);
     assertThat(versions.at("/versions/0/userId").asText()).isEqualTo("alice");
     assertThat(versions.at("/versions/0/kind").asText()).isEqualTo("CREATED");
+  }
+
+  @Test
+  void shareLink_signedOut_opensTheEditorWithExactlyItsRight_untilItIsRevoked() throws Exception {
+    String id = file("Handout.docx", "content");
+    String cookie = cookie(open(launch(id, all(), "edit")));
+    JsonNode links = json(pageCall("POST", id, "/share", "Cookie", cookie,
+        "X-Requested-With", "wopihost"));
+
+    for (String type : new String[] {"ReadOnly", "ReadWrite"}) {
+      String link = links.get(type).asText();
+      HttpResponse<byte[]> entry = open(link + "/open");
+      assertThat(entry.statusCode()).as(type).isEqualTo(303);
+      assertThat(entry.headers().firstValue("Set-Cookie").orElseThrow())
+          .contains("Path=/open/" + id, "HttpOnly", "SameSite=Lax");
+      String location = entry.headers().firstValue("Location").orElseThrow();
+      String shareCookie = cookie(entry);
+
+      HttpResponse<byte[]> page = open(location, "Cookie", shareCookie);
+
+      assertThat(page.statusCode()).as(type).isEqualTo(200);
+      AccessToken minted = host.host.tokens().verify(find(TOKEN, text(page))).orElseThrow();
+      assertThat(minted.scope()).isEqualTo(Scope.file(id));
+      assertThat(minted.userId()).isEqualTo("alice");
+      assertThat(minted.permissions())
+          .as(type)
+          .isEqualTo(
+              type.equals("ReadOnly")
+                  ? EnumSet.of(Permission.READ)
+                  : EnumSet.of(Permission.READ, Permission.WRITE));
+
+      host.host.shareLinks().tryRevoke(host.host.urls().shareLinkIn(link).orElseThrow());
+      assertThat(open(location, "Cookie", shareCookie).statusCode()).as(type).isEqualTo(403);
+      assertThat(open(link + "/open").statusCode()).as(type).isEqualTo(404);
+      assertThat(open(link).statusCode()).as(type).isEqualTo(404);
+    }
   }
 
   @Test
