@@ -270,6 +270,7 @@ public final class Host implements AutoCloseable {
 
   private WebApp.Wopi wopi() {
     BlobStore timed = ops.metrics().timed(blobs);
+    var recovery = new RecoveryFolder(settings.dataDir().resolve("recovery"), blobs, clock);
     HostUrls urls = urls();
     var oauth = settings.oauth();
     return new WebApp.Wopi(
@@ -277,6 +278,7 @@ public final class Host implements AutoCloseable {
             catalog,
             locks,
             timed,
+            recovery,
             tokens,
             users,
             shareLinks,
@@ -285,7 +287,8 @@ public final class Host implements AutoCloseable {
             clock,
             ops.recorder(),
             new JacksonJsonCodec()),
-        new WopiContainers(catalog, locks, timed, tokens, shareLinks, urls, policy(), clock),
+        new WopiContainers(
+            catalog, locks, timed, recovery, tokens, shareLinks, urls, policy(), clock),
         new WopiEcosystem(catalog, tokens, urls, shareLinks, clock),
         new WopiBootstrapper(catalog, tokens, urls, users, shareLinks, clock),
         new AuthorizationServer(

@@ -55,7 +55,9 @@ final class ContentOperations {
     }
     return switch (uploads.store(call.request(), call.request().contentLength())) {
       case Uploads.Result.Refused notStored -> notStored.outcome();
-      case Uploads.Result.Stored stored -> commit(call, stored);
+      case Uploads.Result.Stored stored ->
+          uploads.committing(
+              stored.blob(), call.fileId(), call.token().userId(), () -> commit(call, stored));
     };
   }
 

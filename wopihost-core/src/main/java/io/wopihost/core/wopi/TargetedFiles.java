@@ -56,6 +56,7 @@ final class TargetedFiles {
     return storeAndCreate(
         token,
         content,
+        "a new file named " + name + " in container " + containerId,
         first -> creator.createUnique(containerId, name, token.userId(), first),
         () -> new Outcome.Conflict("no free name is left for " + name, Map.of(), Body.NONE));
   }
@@ -86,6 +87,7 @@ final class TargetedFiles {
     return storeAndCreate(
         token,
         content,
+        "a new file named " + name + " in container " + containerId,
         first -> creator.createExact(containerId, name, token.userId(), first),
         () -> nameTaken(containerId, name));
   }
@@ -97,12 +99,15 @@ final class TargetedFiles {
   private Outcome storeAndCreate(
       AccessToken token,
       Content content,
+      String target,
       Function<FileVersion, Optional<FileRecord>> create,
       Supplier<Outcome> whenNoName) {
     return switch (content.store()) {
       case Uploads.Result.Refused refused -> refused.outcome();
       case Uploads.Result.Stored stored -> {
-        var created = create.apply(uploads.firstVersion(stored.blob(), token.userId()));
+        FileVersion first = uploads.firstVersion(stored.blob(), token.userId());
+        var created =
+            uploads.committing(stored.blob(), target, token.userId(), () -> create.apply(first));
         if (created.isEmpty()) {
           uploads.discard(stored.blob());
           yield whenNoName.get();

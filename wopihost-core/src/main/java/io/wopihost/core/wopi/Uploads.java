@@ -3,6 +3,7 @@ package io.wopihost.core.wopi;
 import io.wopihost.core.model.FileVersion;
 import io.wopihost.core.model.SaveKind;
 import io.wopihost.core.spi.BlobStore;
+import io.wopihost.core.spi.SaveRecovery;
 import io.wopihost.core.spi.BlobTooLargeException;
 import io.wopihost.core.spi.StoredBlob;
 import java.io.FilterInputStream;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,11 +35,26 @@ final class Uploads {
   private final BlobStore blobs;
   private final HostPolicy policy;
   private final Clock clock;
+  private final SaveRecovery recovery;
 
-  Uploads(BlobStore blobs, HostPolicy policy, Clock clock) {
+  Uploads(BlobStore blobs, HostPolicy policy, Clock clock, SaveRecovery recovery) {
     this.blobs = blobs;
     this.policy = policy;
     this.clock = clock;
+    this.recovery = recovery;
+  }
+
+  /**
+   * Runs the commit of a stored body; if it fails on the host's side, the body goes to the
+   * recovery before the failure goes on to be answered 500.
+   */
+  <T> T committing(StoredBlob blob, String target, String userId, Supplier<T> commit) {
+    try {
+      return commit.get();
+    } catch (RuntimeException e) {
+      recovery.keep(blob, target, userId, e);
+      throw e;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import io.wopihost.core.model.ContainerRecord;
 import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.LockStore;
+import io.wopihost.core.spi.SaveRecovery;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.token.AccessToken;
 import io.wopihost.core.token.Scope;
@@ -33,6 +34,7 @@ public final class WopiContainers {
       Catalog catalog,
       LockStore lockStore,
       BlobStore blobs,
+      SaveRecovery recovery,
       TokenService tokens,
       ShareLinkStore shareLinks,
       HostUrls urls,
@@ -41,7 +43,7 @@ public final class WopiContainers {
     this.catalog = catalog;
     this.tokens = tokens;
     var links = new FileLinks(tokens, urls);
-    var uploads = new Uploads(blobs, policy, clock);
+    var uploads = new Uploads(blobs, policy, clock, recovery);
     var locks = new LockManager(lockStore, clock);
     this.ancestry = new Ancestry(catalog, links);
     var targeted =

@@ -5,6 +5,7 @@ import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
 import io.wopihost.core.spi.JsonCodec;
 import io.wopihost.core.spi.LockStore;
+import io.wopihost.core.spi.SaveRecovery;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.core.spi.WopiEvents;
@@ -39,6 +40,7 @@ public final class WopiFiles {
   private final Clock clock;
 
   /**
+   * @param recovery keeps the bodies of saves the catalog failed to commit
    * @param shareLinks where GetShareUrl keeps the links it makes
    * @param users names the token's user in CheckFileInfo ({@code UserFriendlyName})
    * @param events told about each operation that succeeded, after it took effect
@@ -48,6 +50,7 @@ public final class WopiFiles {
       Catalog catalog,
       LockStore lockStore,
       BlobStore blobs,
+      SaveRecovery recovery,
       TokenService tokens,
       UserDirectory users,
       ShareLinkStore shareLinks,
@@ -61,7 +64,7 @@ public final class WopiFiles {
     this.clock = clock;
     this.tokens = tokens;
     var locks = new LockManager(lockStore, clock);
-    var uploads = new Uploads(blobs, policy, clock);
+    var uploads = new Uploads(blobs, policy, clock, recovery);
     var links = new FileLinks(tokens, urls);
     this.ancestry = new Ancestry(catalog, links);
     this.lockOps = new LockOperations(locks);
