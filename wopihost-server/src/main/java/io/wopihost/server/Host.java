@@ -44,7 +44,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -83,13 +82,7 @@ public final class Host implements AutoCloseable {
   private Host(Settings settings, Clock clock) throws IOException {
     this.settings = settings;
     this.clock = clock;
-    this.tokens =
-        new HmacTokenService(
-            SigningSecret.load(settings),
-            settings.previousTokenSecret().map(p -> p.secret().bytes()),
-            settings.previousTokenSecret().map(Settings.RetiredSecret::acceptedUntil)
-                .orElse(Instant.MIN),
-            clock);
+    this.tokens = new HmacTokenService(SigningSecret.load(settings), clock);
     var db = settings.database();
     this.database =
         Database.open(db.url(), db.user(), db.password().map(p -> p.text()));

@@ -36,47 +36,28 @@ public final class HmacTokenService implements TokenService {
   // Keyed once and cloned per use: Mac.getInstance and init (a provider lookup and two hashes of
   // the padded key) cost more than the MAC of a short token itself.
   private final Mac keyed;
-  private final Optional<Mac> previous;
-  private final Instant previousUntil;
   private final Clock clock;
 
   /**
    * @param secret at least 32 bytes of secret randomness shared by every node
    */
   public HmacTokenService(byte[] secret, Clock clock) {
-    this(secret, Optional.empty(), Instant.MIN, clock);
-  }
-
-  /**
-   * A service in the middle of a rotation of its secret: tokens are signed with {@code secret}
-   * only; tokens signed with {@code previous} are still accepted before {@code previousUntil}
-   * (set it at least one token lifetime after the switch), and refused from then on.
-   */
-  public HmacTokenService(
-      byte[] secret, Optional<byte[]> previous, Instant previousUntil, Clock clock) {
-    this.keyed = keyed(secret);
-    this.previous = previous.map(HmacTokenService::keyed);
-    this.previousUntil = previousUntil;
-    this.clock = clock;
-  }
-
-  private static Mac keyed(byte[] secret) {
     if (secret.length < 32) {
       throw new IllegalArgumentException("the token signing secret must be at least 32 bytes");
     }
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(secret.clone(), ALGORITHM));
-      return mac;
+      this.keyed = Mac.getInstance(ALGORITHM);
+      keyed.init(new SecretKeySpec(secret.clone(), ALGORITHM));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
+    this.clock = clock;
   }
 
   @Override
   public String issue(AccessToken token) {
     byte[] claims = encodeClaims(token);
-    byte[] mac = mac(keyed, claims);
+    byte[] mac = mac(claims);
     byte[] all = Arrays.copyOf(claims, claims.length + mac.length);
     System.arraycopy(mac, 0, all, claims.length, mac.length);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
@@ -98,7 +79,7 @@ public final class HmacTokenService implements TokenService {
     }
     byte[] claims = Arrays.copyOf(all, all.length - MAC_LENGTH);
     byte[] presented = Arrays.copyOfRange(all, claims.length, all.length);
-    if (!MessageDigest.isEqual(mac(keyed, claims), presented) && !signedBefore(claims, presented)) {
+    if (!MessageDigest.isEqual(mac(claims), presented)) {
       return Optional.empty();
     }
     // Base64 decoding is lenient about the unused bits of the last character; re-encoding
@@ -109,14 +90,7 @@ public final class HmacTokenService implements TokenService {
     return decodeClaims(claims).filter(t -> clock.instant().isBefore(t.expiresAt()));
   }
 
-  /** Signed with the previous secret, while it is still accepted. */
-  private boolean signedBefore(byte[] claims, byte[] presented) {
-    return previous.isPresent()
-        && clock.instant().isBefore(previousUntil)
-        && MessageDigest.isEqual(mac(previous.get(), claims), presented);
-  }
-
-  private static byte[] mac(Mac keyed, byte[] claims) {
+  private byte[] mac(byte[] claims) {
     try {
       return ((Mac) keyed.clone()).doFinal(claims);
     } catch (CloneNotSupportedException e) {

@@ -5,7 +5,6 @@ import io.wopihost.office.EditorConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import java.util.OptionalInt;
  * @param shareLinkTtl the lifetime of share links from GetShareUrl
  * @param tokenSecret the token signing secret, when given directly (env or file); empty means the
  *     file {@code signing-secret} in the data dir, generated on first start
- * @param previousTokenSecret the signing secret being rotated out, during the rotation
  * @param importDemoFiles whether the first start imports demo files
  * @param operations metrics, health, logs, audit, webhooks and shutdown
  * @param oauth the OAuth 2.0 authorization server the bootstrapper points Office mobile to
@@ -51,7 +49,6 @@ public record Settings(
     Duration tokenTtl,
     Duration shareLinkTtl,
     Optional<Secret> tokenSecret,
-    Optional<RetiredSecret> previousTokenSecret,
     boolean importDemoFiles,
     OperationsSettings operations,
     OAuthSettings oauth,
@@ -80,13 +77,6 @@ public record Settings(
      */
     record S3(S3Config config) implements BlobSettings {}
   }
-
-  /**
-   * A token signing secret being rotated out.
-   *
-   * @param acceptedUntil tokens it signed are accepted before this instant, refused from then on
-   */
-  public record RetiredSecret(Secret secret, Instant acceptedUntil) {}
 
   /**
    * @param url a JDBC URL

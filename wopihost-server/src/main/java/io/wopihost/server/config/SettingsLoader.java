@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -68,9 +66,6 @@ public final class SettingsLoader {
           Map.entry("share-link-ttl", "30d"),
           Map.entry("token-secret", ""),
           Map.entry("token-secret-file", ""),
-          Map.entry("token-secret-previous", ""),
-          Map.entry("token-secret-previous-file", ""),
-          Map.entry("token-secret-previous-until", ""),
           Map.entry("demo-files", "true"),
           Map.entry("management-port", ""),
           Map.entry("access-log-format", "text"),
@@ -190,7 +185,6 @@ public final class SettingsLoader {
         get("token-ttl", this::positiveDuration),
         get("share-link-ttl", this::positiveDuration),
         secret("token-secret", "token-secret-file").map(this::strongSecret),
-        previousTokenSecret(),
         get("demo-files", v -> bool("demo-files", v)),
         operations(port),
         oauth(),
@@ -525,35 +519,6 @@ public final class SettingsLoader {
   /** The key a secret was set with, so that a message about it points at the file if it is one. */
   private String secretKey(String valueKey, String fileKey) {
     return optional(fileKey).isPresent() ? fileKey : valueKey;
-  }
-
-  /** The secret being rotated out, and until when its tokens are still accepted. */
-  private Optional<Settings.RetiredSecret> previousTokenSecret() {
-    Optional<Secret> previous = secret("token-secret-previous", "token-secret-previous-file");
-    Optional<String> until = optional("token-secret-previous-until");
-    if (previous.isPresent() != until.isPresent()) {
-      throw invalid(until.isPresent() ? "token-secret-previous-until" : "token-secret-previous",
-          "a rotation needs both the previous secret (token-secret-previous or"
-              + " token-secret-previous-file) and token-secret-previous-until");
-    }
-    if (previous.isEmpty()) {
-      return Optional.empty();
-    }
-    if (previous.get().bytes().length < 32) {
-      throw invalid(secretKey("token-secret-previous", "token-secret-previous-file"),
-          "the previous signing secret must be at least 32 characters, as it was");
-    }
-    return Optional.of(new Settings.RetiredSecret(previous.get(),
-        get("token-secret-previous-until", SettingsLoader::instant)));
-  }
-
-  private static Instant instant(String v) {
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "use an ISO-8601 UTC time such as 2026-12-01T12:00:00Z");
-    }
   }
 
   private Secret strongSecret(Secret secret) {
