@@ -152,7 +152,8 @@ public final class Host implements AutoCloseable {
                         settings.office().clientIpHeader(),
                         List.of(launchLinks(), web.hostPageAccess()),
                         settings.tokenTtl(),
-                        clock)))
+                        clock,
+                        settings.office().hostPageFrameSources())))
             .build()
             .start();
     ops.start(Version.current(), machineName());

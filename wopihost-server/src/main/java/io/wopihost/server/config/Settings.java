@@ -133,6 +133,8 @@ public record Settings(
    * @param wopiAllowedIps the networks that may call {@code /wopi}; empty allows every address
    * @param clientIpHeader the header in which a trusted reverse proxy passes the client's address
    *     (its last value is used); empty uses the connection's peer address
+   * @param hostPageFrameSources origins (CSP source expressions) the host page may frame and post
+   *     its form to besides the chosen editor's own, for an editor that moves its frame elsewhere
    */
   public record OfficeSettings(
       List<EditorConfig> editors,
@@ -141,7 +143,8 @@ public record Settings(
       Duration launchLinkTtl,
       Duration hostPageSession,
       List<IpRange> wopiAllowedIps,
-      Optional<String> clientIpHeader) {}
+      Optional<String> clientIpHeader,
+      List<String> hostPageFrameSources) {}
 
   /** The access log's line format. */
   public enum AccessLogFormat {

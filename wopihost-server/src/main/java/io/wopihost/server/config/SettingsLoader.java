@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Loads {@link Settings} from, in increasing precedence: a properties file, the environment
@@ -91,10 +92,14 @@ public final class SettingsLoader {
           Map.entry("launch-link-ttl", "5m"),
           Map.entry("host-page-session", "24h"),
           Map.entry("wopi-allowed-ips", ""),
-          Map.entry("client-ip-header", ""));
+          Map.entry("client-ip-header", ""),
+          Map.entry("host-page-frame-src", ""));
 
   private static final String ENV_PREFIX = "WOPIHOST_";
   private static final long MAX_PARTS = 10_000;
+  /** A scheme, a host (its first label may be {@code *}) and a port: nothing that ends a CSP. */
+  private static final Pattern FRAME_SOURCE =
+      Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?");
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> origin = new HashMap<>();
@@ -252,7 +257,16 @@ public final class SettingsLoader {
         get("launch-link-ttl", this::positiveDuration),
         get("host-page-session", this::positiveDuration),
         List.copyOf(allowed),
-        clientIpHeader);
+        clientIpHeader,
+        list("host-page-frame-src").stream().map(this::frameSource).toList());
+  }
+
+  private String frameSource(String v) {
+    if (FRAME_SOURCE.matcher(v).matches()) {
+      return v;
+    }
+    throw invalid("host-page-frame-src", "'" + v + "' is not an origin: use origins separated by"
+        + " commas, such as https://login.example.com or https://*.example.com");
   }
 
   private List<String> list(String key) {
