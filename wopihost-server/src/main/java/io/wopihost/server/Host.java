@@ -42,12 +42,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,7 @@ public final class Host implements AutoCloseable {
   private Host(Settings settings, Clock clock) throws IOException {
     this.settings = settings;
     this.clock = clock;
-    this.tokens = new HmacTokenService(SigningSecret.load(settings), clock);
+    this.tokens = new HmacTokenService(SigningSecret.load(settings), retiredSecrets(), clock);
     var db = settings.database();
     this.database =
         Database.open(db.url(), db.user(), db.password().map(p -> p.text()));
@@ -105,6 +108,16 @@ public final class Host implements AutoCloseable {
           "token-secret is not set: this node signs tokens with a secret of its own, which other"
               + " nodes sharing the database cannot verify; give every node the same token-secret");
     }
+  }
+
+  /** The secret before a rotation, while its grace period lasts (it is logged once). */
+  private List<HmacTokenService.Retired> retiredSecrets() {
+    return settings.previousTokenSecret().filter(p -> clock.instant().isBefore(p.until()))
+        .map(p -> {
+          LOG.info("tokens signed with token-secret-previous are accepted until {}", p.until());
+          return List.of(new HmacTokenService.Retired(p.secret().bytes(), p.until()));
+        })
+        .orElse(List.of());
   }
 
   private static BlobStore openBlobs(BlobSettings settings) throws IOException {
@@ -131,8 +144,13 @@ public final class Host implements AutoCloseable {
     }
     editors = startEditors();
     WebUi web = webUi();
+    var builder = WebServer.builder();
+    if (settings.tls().isPresent()) {
+      SSLContext tls = sslContext(settings.tls().get());
+      builder.tls(config -> config.sslContext(tls));
+    }
     server =
-        WebServer.builder()
+        builder
             .host(settings.bindAddress())
             .port(settings.port())
             // Without TCP_NODELAY the tail of a streamed body waits for the client's delayed ACK:
@@ -156,12 +174,27 @@ public final class Host implements AutoCloseable {
                         Stream.concat(Stream.of(launchLinks()), web.hostPageAccess().stream())
                             .toList(),
                         settings.tokenTtl(),
-                        clock)))
+                        clock,
+                        settings.office().hostPageFrameSources())))
             .build()
             .start();
     boundUrl = settings.publicBaseUrl(server.port());
     ops.start(Version.current(), machineName());
     return this;
+  }
+
+  /** HTTPS with the keystore's key and certificate chain; clients are not asked for one. */
+  private static SSLContext sslContext(Settings.TlsSettings tls) throws IOException {
+    try {
+      var keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(tls.open(), tls.password().text().toCharArray());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("the TLS keystore " + tls.keystore() + " cannot be used: "
+          + e.getMessage(), e);
+    }
   }
 
   private WebUi webUi() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -35,29 +36,72 @@ public final class HmacTokenService implements TokenService {
 
   // Keyed once and cloned per use: Mac.getInstance and init (a provider lookup and two hashes of
   // the padded key) cost more than the MAC of a short token itself.
-  private final Mac keyed;
+  private final Mac key;
+  private final List<RetiredKey> retired;
   private final Clock clock;
+
+  /**
+   * A signing secret replaced by a newer one: tokens it signed are still accepted until {@code
+   * until}, so that editors open during a rotation keep working; it signs nothing new.
+   *
+   * @param secret at least 32 bytes, as the current secret
+   * @param until the end of the grace period; from then on its tokens are refused
+   */
+  public record Retired(byte[] secret, Instant until) {
+
+    public Retired {
+      secret = secret.clone();
+    }
+
+    @Override
+    public byte[] secret() {
+      return secret.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Retired[secret=****, until=" + until + "]";
+    }
+  }
+
+  private record RetiredKey(Mac key, Instant until) {}
 
   /**
    * @param secret at least 32 bytes of secret randomness shared by every node
    */
   public HmacTokenService(byte[] secret, Clock clock) {
+    this(secret, List.of(), clock);
+  }
+
+  /**
+   * @param secret at least 32 bytes of secret randomness shared by every node; it signs every
+   *     token
+   * @param retired earlier secrets whose tokens are still accepted for a while
+   */
+  public HmacTokenService(byte[] secret, List<Retired> retired, Clock clock) {
+    this.key = key(secret);
+    this.retired =
+        retired.stream().map(r -> new RetiredKey(key(r.secret()), r.until())).toList();
+    this.clock = clock;
+  }
+
+  private static Mac key(byte[] secret) {
     if (secret.length < 32) {
       throw new IllegalArgumentException("the token signing secret must be at least 32 bytes");
     }
     try {
-      this.keyed = Mac.getInstance(ALGORITHM);
+      Mac keyed = Mac.getInstance(ALGORITHM);
       keyed.init(new SecretKeySpec(secret.clone(), ALGORITHM));
+      return keyed;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
-    this.clock = clock;
   }
 
   @Override
   public String issue(AccessToken token) {
     byte[] claims = encodeClaims(token);
-    byte[] mac = mac(claims);
+    byte[] mac = mac(key, claims);
     byte[] all = Arrays.copyOf(claims, claims.length + mac.length);
     System.arraycopy(mac, 0, all, claims.length, mac.length);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
@@ -79,7 +123,7 @@ public final class HmacTokenService implements TokenService {
     }
     byte[] claims = Arrays.copyOf(all, all.length - MAC_LENGTH);
     byte[] presented = Arrays.copyOfRange(all, claims.length, all.length);
-    if (!MessageDigest.isEqual(mac(claims), presented)) {
+    if (!authentic(claims, presented)) {
       return Optional.empty();
     }
     // Base64 decoding is lenient about the unused bits of the last character; re-encoding
@@ -90,9 +134,20 @@ public final class HmacTokenService implements TokenService {
     return decodeClaims(claims).filter(t -> clock.instant().isBefore(t.expiresAt()));
   }
 
-  private byte[] mac(byte[] claims) {
+  /** Signed by the current secret, or by a retired one whose grace period has not ended. */
+  private boolean authentic(byte[] claims, byte[] presented) {
+    if (MessageDigest.isEqual(mac(key, claims), presented)) {
+      return true;
+    }
+    Instant now = clock.instant();
+    return retired.stream()
+        .filter(r -> now.isBefore(r.until()))
+        .anyMatch(r -> MessageDigest.isEqual(mac(r.key(), claims), presented));
+  }
+
+  private static byte[] mac(Mac key, byte[] claims) {
     try {
-      return ((Mac) keyed.clone()).doFinal(claims);
+      return ((Mac) key.clone()).doFinal(claims);
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
     }

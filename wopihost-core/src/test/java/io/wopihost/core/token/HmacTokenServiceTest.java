@@ -1,5 +1,6 @@
 package io.wopihost.core.token;
 
+import static java.time.ZoneOffset.UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -96,6 +98,29 @@ class HmacTokenServiceTest {
 
     assertThat(justBefore.verify(token)).isPresent();
     assertThat(atExpiry.verify(token)).isEmpty();
+  }
+
+  @Test
+  void verify_tokenOfARetiredSecret_isAcceptedUntilItsGraceEnds() {
+    byte[] next = "the-next-secret-the-next-secret-the-next".getBytes(StandardCharsets.UTF_8);
+    Instant graceEnds = NOW.plus(Duration.ofHours(2));
+    String old = service.issue(grant("alice", "file", Set.of(Permission.READ)));
+    var retired = List.of(new HmacTokenService.Retired(SECRET, graceEnds));
+
+    var during = new HmacTokenService(next, retired, Clock.fixed(graceEnds.minusMillis(1), UTC));
+    var after = new HmacTokenService(next, retired, Clock.fixed(graceEnds, UTC));
+
+    assertThat(during.verify(old)).isPresent();
+    assertThat(after.verify(old)).isEmpty();
+    String minted = during.issue(grant("alice", "file", Set.of(Permission.READ)));
+    assertThat(new HmacTokenService(next, Clock.fixed(NOW, UTC)).verify(minted)).isPresent();
+    assertThat(service.verify(minted)).as("new tokens are not signed with the old secret").isEmpty();
+  }
+
+  @Test
+  void retired_neverPrintsItsSecret() {
+    assertThat(new HmacTokenService.Retired(SECRET, NOW).toString())
+        .doesNotContain(new String(SECRET, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -2,9 +2,17 @@ package io.wopihost.server.config;
 
 import io.wopihost.blob.s3.S3Config;
 import io.wopihost.office.EditorConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +38,15 @@ import java.util.OptionalInt;
  * @param shareLinkTtl the lifetime of share links from GetShareUrl
  * @param tokenSecret the token signing secret, when given directly (env or file); empty means the
  *     file {@code signing-secret} in the data dir, generated on first start
+ * @param previousTokenSecret the signing secret before the last rotation, still accepted for a
+ *     while
  * @param importDemoFiles whether the first start imports demo files
  * @param operations metrics, health, logs, audit, webhooks and shutdown
  * @param oauth the OAuth 2.0 authorization server the bootstrapper points Office mobile to
  * @param passwordHashCost the bcrypt cost of new password hashes (each step doubles the time)
  * @param office the editors (WOPI clients), the host page, and who may call {@code /wopi}
+ * @param tls the keystore to serve HTTPS with, when the node terminates TLS itself; empty serves
+ *     plain HTTP (alone, or behind a proxy that terminates TLS)
  */
 public record Settings(
     int port,
@@ -49,15 +61,53 @@ public record Settings(
     Duration tokenTtl,
     Duration shareLinkTtl,
     Optional<Secret> tokenSecret,
+    Optional<PreviousSecret> previousTokenSecret,
     boolean importDemoFiles,
     OperationsSettings operations,
     OAuthSettings oauth,
     int passwordHashCost,
-    OfficeSettings office) {
+    OfficeSettings office,
+    Optional<TlsSettings> tls) {
 
   /** The base URL for WOPISrc and every other URL the host hands out. */
   public URI publicBaseUrl(int actualPort) {
-    return publicUrl.orElseGet(() -> URI.create("http://localhost:" + actualPort));
+    return publicUrl.orElseGet(
+        () -> URI.create((tls.isPresent() ? "https" : "http") + "://localhost:" + actualPort));
+  }
+
+  /**
+   * A signing secret replaced by the current one: tokens it signed are accepted until {@code
+   * until}; it signs no new ones.
+   */
+  public record PreviousSecret(Secret secret, Instant until) {}
+
+  /**
+   * @param keystore a PKCS#12 file with the server's private key and certificate chain
+   * @param password the keystore's password, which also protects the key
+   */
+  public record TlsSettings(Path keystore, Secret password) {
+
+    /** Opens the keystore; an {@link IOException} says why it cannot be used. */
+    public KeyStore open() throws IOException {
+      try (InputStream in = Files.newInputStream(keystore)) {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(in, password.text().toCharArray());
+        if (Collections.list(store.aliases()).stream().noneMatch(a -> isKey(store, a))) {
+          throw new IOException("it holds no private key");
+        }
+        return store;
+      } catch (GeneralSecurityException e) {
+        throw new IOException("it is not a PKCS#12 keystore (" + e.getMessage() + ")", e);
+      }
+    }
+
+    private static boolean isKey(KeyStore store, String alias) {
+      try {
+        return store.isKeyEntry(alias);
+      } catch (KeyStoreException e) {
+        return false;
+      }
+    }
   }
 
   public Path signingSecretFile() {
@@ -133,6 +183,8 @@ public record Settings(
    * @param wopiAllowedIps the networks that may call {@code /wopi}; empty allows every address
    * @param clientIpHeader the header in which a trusted reverse proxy passes the client's address
    *     (its last value is used); empty uses the connection's peer address
+   * @param hostPageFrameSources origins (CSP source expressions) the host page may frame and post
+   *     its form to besides the chosen editor's own, for an editor that moves its frame elsewhere
    */
   public record OfficeSettings(
       List<EditorConfig> editors,
@@ -141,7 +193,8 @@ public record Settings(
       Duration launchLinkTtl,
       Duration hostPageSession,
       List<IpRange> wopiAllowedIps,
-      Optional<String> clientIpHeader) {}
+      Optional<String> clientIpHeader,
+      List<String> hostPageFrameSources) {}
 
   /** The access log's line format. */
   public enum AccessLogFormat {

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Loads {@link Settings} from, in increasing precedence: a properties file, the environment
@@ -66,6 +69,12 @@ public final class SettingsLoader {
           Map.entry("share-link-ttl", "30d"),
           Map.entry("token-secret", ""),
           Map.entry("token-secret-file", ""),
+          Map.entry("token-secret-previous", ""),
+          Map.entry("token-secret-previous-file", ""),
+          Map.entry("token-secret-previous-until", ""),
+          Map.entry("tls-keystore", ""),
+          Map.entry("tls-keystore-password", ""),
+          Map.entry("tls-keystore-password-file", ""),
           Map.entry("demo-files", "true"),
           Map.entry("management-port", ""),
           Map.entry("access-log-format", "text"),
@@ -91,10 +100,14 @@ public final class SettingsLoader {
           Map.entry("launch-link-ttl", "5m"),
           Map.entry("host-page-session", "24h"),
           Map.entry("wopi-allowed-ips", ""),
-          Map.entry("client-ip-header", ""));
+          Map.entry("client-ip-header", ""),
+          Map.entry("host-page-frame-src", ""));
 
   private static final String ENV_PREFIX = "WOPIHOST_";
   private static final long MAX_PARTS = 10_000;
+  /** A scheme, a host (its first label may be {@code *}) and a port: nothing that ends a CSP. */
+  private static final Pattern FRAME_SOURCE =
+      Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?");
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> origin = new HashMap<>();
@@ -169,7 +182,7 @@ public final class SettingsLoader {
         new Settings.DatabaseSettings(
             dbUrl,
             optional("db-user"),
-            secret("db-password", "db-password-file"),
+            secret("db-password"),
             get("db-migrate", v -> bool("db-migrate", v)));
     long maxFileSize = get("max-file-size", this::positiveSize);
     return new Settings(
@@ -184,12 +197,62 @@ public final class SettingsLoader {
         maxFileSize,
         get("token-ttl", this::positiveDuration),
         get("share-link-ttl", this::positiveDuration),
-        secret("token-secret", "token-secret-file").map(this::strongSecret),
+        secret("token-secret")
+            .map(v -> strongSecret(v, "token-secret")),
+        previousTokenSecret(),
         get("demo-files", v -> bool("demo-files", v)),
         operations(port),
         oauth(),
         get("password-hash-cost", this::hashCost),
-        office());
+        office(),
+        tls());
+  }
+
+  private Optional<Settings.PreviousSecret> previousTokenSecret() {
+    Optional<Secret> previous =
+        secret("token-secret-previous")
+            .map(v -> strongSecret(v, "token-secret-previous"));
+    Optional<Instant> until = optional("token-secret-previous-until")
+        .map(v -> get("token-secret-previous-until", this::instant));
+    if (previous.isPresent() != until.isPresent()) {
+      throw invalid(
+          previous.isPresent() ? "token-secret-previous-until" : "token-secret-previous",
+          "set the previous secret (token-secret-previous or -file) and"
+              + " token-secret-previous-until together: until that moment, tokens it signed are"
+              + " still accepted, e.g. token-secret-previous-until=2026-07-01T12:00:00Z");
+    }
+    return previous.map(secret -> new Settings.PreviousSecret(secret, until.orElseThrow()));
+  }
+
+  private Instant instant(String v) {
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("use a UTC time such as 2026-07-01T12:00:00Z");
+    }
+  }
+
+  private Optional<Settings.TlsSettings> tls() {
+    Optional<Path> keystore = optional("tls-keystore").map(Path::of);
+    Optional<Secret> password = secret("tls-keystore-password");
+    if (keystore.isEmpty()) {
+      if (password.isPresent()) {
+        throw invalid(secretKey("tls-keystore-password"),
+            "set tls-keystore too, or leave the password empty to serve plain HTTP");
+      }
+      return Optional.empty();
+    }
+    var tls = new Settings.TlsSettings(keystore.get(),
+        password.orElseThrow(() -> invalid("tls-keystore-password-file",
+            "tls-keystore is set, so set tls-keystore-password-file (or tls-keystore-password)"
+                + " to the keystore's password")));
+    try {
+      tls.open();
+    } catch (IOException e) {
+      throw invalid("tls-keystore", "the keystore cannot be used (" + reason(e)
+          + "): give a PKCS#12 file with the server's key and certificate, and its password");
+    }
+    return Optional.of(tls);
   }
 
   private Settings.OfficeSettings office() {
@@ -252,7 +315,16 @@ public final class SettingsLoader {
         get("launch-link-ttl", this::positiveDuration),
         get("host-page-session", this::positiveDuration),
         List.copyOf(allowed),
-        clientIpHeader);
+        clientIpHeader,
+        list("host-page-frame-src").stream().map(this::frameSource).toList());
+  }
+
+  private String frameSource(String v) {
+    if (FRAME_SOURCE.matcher(v).matches()) {
+      return v;
+    }
+    throw invalid("host-page-frame-src", "'" + v + "' is not an origin: use origins separated by"
+        + " commas, such as https://login.example.com or https://*.example.com");
   }
 
   private List<String> list(String key) {
@@ -329,7 +401,7 @@ public final class SettingsLoader {
     }
     return new Settings.OAuthSettings(
         clientId,
-        secret("oauth-client-secret", "oauth-client-secret-file"),
+        secret("oauth-client-secret"),
         redirects,
         providerId,
         get("oauth-code-ttl", this::positiveDuration));
@@ -376,14 +448,14 @@ public final class SettingsLoader {
             .filter(u -> !u.isEmpty())
             .map(this::webhookUrl)
             .toList();
-    Optional<Secret> secret = secret("webhook-secret", "webhook-secret-file");
+    Optional<Secret> secret = secret("webhook-secret");
     if (!urls.isEmpty() && secret.isEmpty()) {
       throw invalid("webhook-secret", "webhook-urls is set, so set webhook-secret or"
           + " webhook-secret-file too: every delivery is signed with it");
     }
     if (secret.isPresent() && secret.get().bytes().length < 16) {
       throw invalid(
-          secretKey("webhook-secret", "webhook-secret-file"),
+          secretKey("webhook-secret"),
           "the webhook secret must be at least 16 characters;"
               + " generate one with: head -c 32 /dev/urandom | base64");
     }
@@ -428,7 +500,7 @@ public final class SettingsLoader {
     Optional<URI> endpoint = optional("s3-endpoint").map(this::s3Endpoint);
     String pathStyle = values.get("s3-path-style");
     Optional<String> accessKey = optional("s3-access-key");
-    Optional<Secret> secretKey = secret("s3-secret-key", "s3-secret-key-file");
+    Optional<Secret> secretKey = secret("s3-secret-key");
     if (accessKey.isPresent() != secretKey.isPresent()) {
       throw invalid(
           accessKey.isPresent() ? "s3-secret-key" : "s3-access-key",
@@ -488,7 +560,12 @@ public final class SettingsLoader {
     return Optional.of(values.get(key)).filter(v -> !v.isEmpty());
   }
 
-  private Optional<Secret> secret(String valueKey, String fileKey) {
+  /**
+   * A secret given as {@code key}, or read from the file {@code key-file} (without the line break
+   * that ends it), so that it need not be in the environment or the configuration file.
+   */
+  private Optional<Secret> secret(String valueKey) {
+    String fileKey = valueKey + "-file";
     Optional<String> direct = optional(valueKey);
     Optional<String> file = optional(fileKey);
     if (direct.isPresent() && file.isPresent()) {
@@ -517,14 +594,14 @@ public final class SettingsLoader {
   }
 
   /** The key a secret was set with, so that a message about it points at the file if it is one. */
-  private String secretKey(String valueKey, String fileKey) {
-    return optional(fileKey).isPresent() ? fileKey : valueKey;
+  private String secretKey(String valueKey) {
+    return optional(valueKey + "-file").isPresent() ? valueKey + "-file" : valueKey;
   }
 
-  private Secret strongSecret(Secret secret) {
+  private Secret strongSecret(Secret secret, String valueKey) {
     if (secret.bytes().length < 32) {
       throw invalid(
-          secretKey("token-secret", "token-secret-file"),
+          secretKey(valueKey),
           "the token signing secret must be at least 32 characters;"
               + " generate one with: head -c 48 /dev/urandom | base64");
     }
@@ -583,12 +660,15 @@ public final class SettingsLoader {
     };
   }
 
+  /** A secret can be given in a file instead: {@code KEY-file} names the file. */
+  public static boolean isSecret(String key) {
+    return DEFAULTS.containsKey(key + "-file");
+  }
+
   private SettingsException invalid(String key, String fix) {
     String from = origin.getOrDefault(key, "the default");
     // A *-file key holds a path, which the reader needs to see to fix it; never the secret itself.
-    boolean secret =
-        (key.contains("secret") || key.contains("password")) && !key.endsWith("-file");
-    String shown = secret ? "****" : values.get(key);
+    String shown = isSecret(key) ? "****" : values.get(key);
     return new SettingsException(
         key + " = '" + shown + "' (from " + from + ") is not valid: " + fix);
   }

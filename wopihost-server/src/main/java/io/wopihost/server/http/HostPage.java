@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class HostPage implements HttpService {
   private final HostUrls urls;
   private final ObjectMapper json;
   private final HostPageApi api;
+  private final List<String> frameSources;
 
   HostPage(
       OfficeEditors editors,
@@ -67,8 +69,10 @@ final class HostPage implements HttpService {
       HostUrls urls,
       Clock clock,
       Duration tokenTtl,
+      List<String> frameSources,
       ObjectMapper json) {
     this.editors = editors;
+    this.frameSources = List.copyOf(frameSources);
     this.grants = new PageGrants(access, tokens, clock, tokenTtl);
     this.catalog = catalog;
     this.urls = urls;
@@ -174,11 +178,10 @@ final class HostPage implements HttpService {
     res.header(HeaderNames.CACHE_CONTROL, "no-cache, no-store");
     res.header(HeaderNames.EXPIRES, "-1");
     res.header(HeaderNames.create("Pragma"), "no-cache");
-    res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-    res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-    res.header(HeaderNames.create("Content-Security-Policy"),
-        "script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; object-src 'none';"
-            + " base-uri 'none'; frame-ancestors 'none'");
+    var editorOrigins = new LinkedHashSet<String>();
+    editorOrigins.add(origin(actionUrl));
+    editorOrigins.addAll(frameSources);
+    SecurityHeaders.hostPage(res, nonce, editorOrigins, chosen.favIconUrl().flatMap(HostPage::iconOrigin));
     res.send(html(file, chosen, actionUrl, minted, config, nonce)
         .getBytes(StandardCharsets.UTF_8));
   }
@@ -235,6 +238,18 @@ final class HostPage implements HttpService {
     int port = uri.getPort();
     return uri.getScheme().toLowerCase(Locale.ROOT) + "://"
         + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port);
+  }
+
+  /** A favicon URL from discovery that is not an absolute http(s) URL is not allowed to load. */
+  private static Optional<String> iconOrigin(String url) {
+    try {
+      var uri = java.net.URI.create(url);
+      return uri.getHost() == null || uri.getScheme() == null
+          ? Optional.empty()
+          : Optional.of(origin(url));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
   }
 
   /** JSON that is safe inside a script element: no {@code <} can end it. */

@@ -1,6 +1,5 @@
 package io.wopihost.server.http;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import io.wopihost.server.oauth.AuthorizationServer.Step;
@@ -9,8 +8,8 @@ import java.util.Map;
 
 /**
  * The sign-in page of the OAuth authorization endpoint. It posts the OAuth request back as hidden
- * fields with the user's name and password. It may not be framed (clickjacking) and loads
- * nothing from elsewhere.
+ * fields with the user's name and password. Like every page it may not be framed (clickjacking) and
+ * loads nothing from elsewhere ({@link SecurityHeaders}).
  */
 final class LoginPage {
 
@@ -27,10 +26,6 @@ final class LoginPage {
     String error =
         login.error().map(e -> "<p role=\"alert\"><strong>" + Pages.escape(e) + "</strong></p>")
             .orElse("");
-    res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-    res.header(
-        HeaderNames.create("Content-Security-Policy"),
-        "default-src 'none'; form-action 'self'; frame-ancestors 'none'");
     Pages.html(
         res,
         Status.OK_200,

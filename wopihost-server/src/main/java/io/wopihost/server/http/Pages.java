@@ -41,7 +41,6 @@ final class Pages {
   static void html(ServerResponse res, Status status, String title, String body) {
     res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-    res.header(HeaderNames.CACHE_CONTROL, "no-store");
     res.send(
         ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

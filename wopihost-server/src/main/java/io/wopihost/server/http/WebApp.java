@@ -76,6 +76,7 @@ public final class WebApp {
    * @param access who may open a host page, tried in turn
    * @param tokenTtl the lifetime of the access tokens the host page mints
    * @param clock the clock tokens are minted by
+   * @param frameSources the origins the host page may frame besides the chosen editor's
    */
   public record Office(
       OfficeEditors editors,
@@ -83,7 +84,8 @@ public final class WebApp {
       Optional<String> clientIpHeader,
       List<HostPageAccess> access,
       Duration tokenTtl,
-      Clock clock) {}
+      Clock clock,
+      List<String> frameSources) {}
 
   /**
    * @param serverVersion sent as {@code X-WOPI-ServerVersion}
@@ -106,6 +108,7 @@ public final class WebApp {
     return errors(
         HttpRouting.builder()
             .addFilter(requestFilter(serverVersion, machineName, ops))
+            .addFilter(new SecurityHeaders(wopi.urls().base().startsWith("https:")))
             .register(
                 "/wopi",
                 new WopiGuard(
@@ -135,6 +138,7 @@ public final class WebApp {
                     wopi.urls(),
                     office.clock(),
                     office.tokenTtl(),
+                    office.frameSources(),
                     json))
             .register(webUi));
   }
@@ -145,6 +149,7 @@ public final class WebApp {
     return errors(
         HttpRouting.builder()
             .addFilter(requestFilter(serverVersion, machineName, ops))
+            .addFilter(new SecurityHeaders(false))
             .register(new OpsRoutes(Optional.of(ops.metrics()), ops.health(), new ObjectMapper())));
   }
 

@@ -16,7 +16,6 @@ final class Downloads {
   static void send(ServerResponse res, BlobStore blobs, String blobKey, long size, String name) {
     res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
     res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + Html.url(name));
-    res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
     res.contentLength(size);
     try (InputStream in = blobs.open(blobKey);
         OutputStream out = res.outputStream()) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The page frame of the web UI and the escaping every user-controlled string goes through. Pages
- * load only this host's stylesheet and script, may not be framed, and are never cached.
+ * load only this host's stylesheet and script, with no inline script or style: the
+ * Content-Security-Policy of every page (server.http.SecurityHeaders) allows nothing else.
  */
 final class Html {
 
@@ -47,13 +48,6 @@ final class Html {
         .orElse("");
     res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-    res.header(HeaderNames.CACHE_CONTROL, "no-store");
-    res.header(HeaderNames.create("X-Frame-Options"), "DENY");
-    res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-    res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
-    res.header(
-        HeaderNames.create("Content-Security-Policy"),
-        "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     res.send(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" + meta
             + "<title>" + escape(title) + " · wopihost</title>"

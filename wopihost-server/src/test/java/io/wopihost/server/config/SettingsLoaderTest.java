@@ -96,6 +96,8 @@ class SettingsLoaderTest {
           db-migrate       | maybe                          | use true or false
           demo-files       | maybe                          | use true or false
           blob-gc-on-start | maybe                          | use true or false
+          host-page-frame-src | https://a.example; script-src * | is not an origin
+          host-page-frame-src | https://a.example/path       | is not an origin
           """)
   void load_invalidFlag_namesTheKeyItsValueTheFlagAndTheFix(String key, String value, String fix) {
     assertThatThrownBy(() -> load(Map.of(key, value)))
