@@ -1,5 +1,6 @@
 package io.wopihost.office;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,13 @@ public record WopiAction(
     Set<String> requires,
     Optional<String> favIconUrl) {
 
+  /**
+   * The actions a person opens a file with, in the order a user interface offers them. The
+   * others are calls between programs ({@code convert}, {@code getinfo}, {@code preloadview},
+   * ...), or {@code editnew}, which a host picks itself for an empty file.
+   */
+  public static final List<String> OPENED_BY_PEOPLE = List.of("view", "edit", "embedview", "present");
+
   public WopiAction {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(name, "name");
@@ -33,5 +41,15 @@ public record WopiAction(
     Objects.requireNonNull(urlsrc, "urlsrc");
     requires = Set.copyOf(requires);
     Objects.requireNonNull(favIconUrl, "favIconUrl");
+  }
+
+  /** Whether the action changes the file ({@code edit}, {@code editnew}, {@code embededit}). */
+  public boolean writes() {
+    return writes(name);
+  }
+
+  /** Whether an action of that name changes the file. */
+  public static boolean writes(String name) {
+    return name.contains("edit");
   }
 }

@@ -124,6 +124,21 @@ class EcosystemTest {
   }
 
   @Test
+  void getFileWopiSrc_revokedShareUrl_isNotFound() throws Exception {
+    WopiClient owner = NODE.host().newFile("revoked.docx", new byte[] {1}, "hank");
+    String shareUrl =
+        json(owner.override("GET_SHARE_URL", null, "X-WOPI-UrlType", "ReadWrite"))
+            .get("ShareUrl").asText();
+    String ecosystem = ecosystemOf("ida");
+    assertThat(getFileWopiSrc(ecosystem, shareUrl).statusCode()).isEqualTo(200);
+
+    NODE.host().host.shareLinks()
+        .tryRevoke(NODE.host().host.urls().shareLinkIn(shareUrl).orElseThrow());
+
+    assertThat(getFileWopiSrc(ecosystem, shareUrl).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void getFileWopiSrc_anotherUsersFileUnknownNameOrOtherOverride_isRefused() throws Exception {
     WopiClient someoneElses = NODE.host().newFile("private.docx", new byte[] {1}, "jack");
     String ecosystem = ecosystemOf("kate");

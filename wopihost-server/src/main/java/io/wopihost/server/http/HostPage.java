@@ -20,6 +20,7 @@ import io.wopihost.office.ActionUrl;
 import io.wopihost.office.EditorAction;
 import io.wopihost.office.OfficeEditors;
 import io.wopihost.office.Product;
+import io.wopihost.office.WopiAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,11 +38,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The host page, {@code /open/{fileId}?action=view|edit}, where HostViewUrl and HostEditUrl
- * lead: it posts {@code access_token} and {@code access_token_ttl} into the chosen editor's
+ * The host page, {@code /open/{fileId}?action=view|edit|...}, where HostViewUrl and HostEditUrl
+ * lead, and the web UI's buttons for each action discovery offers ({@link
+ * WopiAction#OPENED_BY_PEOPLE}): it posts {@code access_token} and {@code access_token_ttl} into the chosen editor's
  * iframe and answers the editor's messages (host-page.js, with {@link HostPageApi} for a fresh
- * token, share links and versions). The editor is chosen by extension and preference; edit when
- * asked and allowed (editnew for an empty file), else view.
+ * token, share links and versions). The editor is chosen by extension and preference; the asked
+ * action when offered and allowed (editnew for edit of an empty file), else view.
  *
  * @see <a href="https://learn.microsoft.com/microsoft-365/cloud-storage-partner-program/online/hostpage">Host page</a>
  */
@@ -107,9 +109,9 @@ final class HostPage implements HttpService {
       return;
     }
     String ext = FileNames.extension(file.get().name()).replaceFirst("^\\.", "");
-    boolean write = grant.get().can(Permission.WRITE);
-    boolean wantsEdit = write && req.query().first("action").orElse("view").equals("edit");
-    Optional<EditorAction> chosen = choose(ext, wantsEdit, file.get().size() == 0);
+    Optional<EditorAction> chosen =
+        choose(ext, req.query().first("action").orElse("view"),
+            grant.get().can(Permission.WRITE), file.get().size() == 0);
     if (chosen.isEmpty()) {
       Pages.html(res, Status.NOT_FOUND_404, "No editor for this document",
           "<p>None of this host's editors can open <code>." + Pages.escape(ext)
@@ -120,16 +122,20 @@ final class HostPage implements HttpService {
     render(req, res, file.get(), grant.get(), chosen.get());
   }
 
-  /** Edit (editnew for an empty file, the spec's new-document flow) if wanted and offered. */
-  private Optional<EditorAction> choose(String ext, boolean wantsEdit, boolean empty) {
+  /**
+   * The asked action if people open files with it, it is offered, and the grant allows it (for
+   * edit of an empty file editnew, the spec's new-document flow); else view.
+   */
+  private Optional<EditorAction> choose(
+      String ext, String asked, boolean write, boolean empty) {
+    if (!WopiAction.OPENED_BY_PEOPLE.contains(asked) || (WopiAction.writes(asked) && !write)) {
+      return editors.choose(ext, "view");
+    }
     Optional<EditorAction> chosen = Optional.empty();
-    if (wantsEdit && empty) {
+    if (asked.equals("edit") && empty) {
       chosen = editors.choose(ext, "editnew");
     }
-    if (wantsEdit && chosen.isEmpty()) {
-      chosen = editors.choose(ext, "edit");
-    }
-    return chosen.or(() -> editors.choose(ext, "view"));
+    return chosen.or(() -> editors.choose(ext, asked)).or(() -> editors.choose(ext, "view"));
   }
 
   private void render(
@@ -166,7 +172,7 @@ final class HostPage implements HttpService {
     config.put("shareUrl", base + "/share");
     config.put("versionsUrl", base + "/versions");
     config.put("closeUrl", urls.base() + "/");
-    if (grant.can(Permission.WRITE) && !chosen.action().name().startsWith("edit")) {
+    if (grant.can(Permission.WRITE) && !chosen.action().writes()) {
       config.put("editUrl", urls.hostPage(file.id(), "edit"));
     }
     // A quarter of the token's life before it ends: well before Collabora's warning, 15 minutes

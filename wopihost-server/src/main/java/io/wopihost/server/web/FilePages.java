@@ -66,6 +66,7 @@ final class FilePages {
   void file(ServerRequest req, ServerResponse res, Visitor v) {
     FileRecord f = file(req, v);
     String base = "/file/" + f.id();
+    // The owner (or an admin) has every right on the file, as in the host page.
     EditorButtons.Rendered open = editorButtons.render(f);
     boolean locked = lockState.current(f.id()).isPresent();
     String lockHtml = lockState.describe(f.id()) + (locked && v.admin()

@@ -45,10 +45,12 @@ final class FolderPages {
   private final Clock clock;
   private final Files files;
   private final MovePages moves;
+  private final EditorButtons buttons;
 
   FolderPages(Catalog catalog, LockStore locks, BlobStore blobs, HostPolicy policy, Clock clock,
-      MovePages moves) {
+      MovePages moves, EditorButtons buttons) {
     this.moves = moves;
+    this.buttons = buttons;
     this.catalog = catalog;
     this.locks = locks;
     this.blobs = blobs;
@@ -70,7 +72,8 @@ final class FolderPages {
     var rows = new StringBuilder();
     for (ContainerRecord sub : catalog.childContainers(folder.id())) {
       rows.append("<tr><td><a class=\"folder\" href=\"/files/").append(sub.id()).append("\">")
-          .append(Html.escape(sub.name())).append("/</a></td><td></td><td>folder</td><td></td></tr>");
+          .append(Html.escape(sub.name()))
+          .append("/</a></td><td></td><td>folder</td><td></td><td></td></tr>");
     }
     var now = clock.instant();
     for (FileRecord f : children) {
@@ -78,7 +81,10 @@ final class FolderPages {
       rows.append("<tr><td><a href=\"/file/").append(f.id()).append("\">")
           .append(Html.escape(f.name())).append("</a></td><td>").append(Html.when(f.lastModified()))
           .append("</td><td>").append(Html.size(f.size())).append("</td><td>").append(lock)
-          .append("</td></tr>");
+          // The visitor reaches only what they own (or everything, as an admin): every right.
+          .append("</td><td class=\"actions\">").append(buttons.render(f).buttons())
+          .append("<a class=\"button\" href=\"/file/").append(f.id())
+          .append("/download\">Download</a></td></tr>");
     }
     String table = rows.isEmpty()
         ? "<p>This folder is empty. Upload a file or create a document.</p>"
@@ -86,9 +92,11 @@ final class FolderPages {
             + "</caption><thead><tr>" + header(folder, "name", "Name", sort, descending)
             + header(folder, "modified", "Modified", sort, descending)
             + header(folder, "size", "Size", sort, descending)
-            + "<th scope=\"col\">Lock</th></tr></thead><tbody>" + rows + "</tbody></table>";
+            + "<th scope=\"col\">Lock</th><th scope=\"col\">Open</th></tr></thead><tbody>" + rows
+            + "</tbody></table>";
     Html.page(res, Status.OK_200, Optional.of(visitor), folder.isRoot() ? "Files" : folder.name(),
-        breadcrumbs(folder) + tools(folder, visitor, moves.folderForm(visitor, folder)) + table);
+        breadcrumbs(folder) + tools(folder, visitor, moves.folderForm(visitor, folder))
+            + (buttons.noEditor() ? EditorButtons.NO_EDITOR : "") + table);
   }
 
   void upload(ServerRequest req, ServerResponse res, Visitor visitor) {

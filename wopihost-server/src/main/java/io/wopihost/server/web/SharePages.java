@@ -11,12 +11,14 @@ import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.ShareLinkStore.ShareLink;
 import io.wopihost.core.wopi.HostPolicy;
 import io.wopihost.core.wopi.HostUrls;
+import io.wopihost.office.WopiAction;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Share links: made and revoked on a file's page; opened by anyone who has one, signed in or
- * not, until it expires ({@code share-link-ttl}) or is revoked.
+ * Share links: made and revoked on a file's page (and made by editors through GetShareUrl);
+ * opened by anyone who has one, signed in or not, until it expires ({@code share-link-ttl}) or is
+ * revoked. The link's page offers the download and a button per editor action the link allows.
  */
 final class SharePages {
 
@@ -28,10 +30,12 @@ final class SharePages {
   private final Clock clock;
   private final Files files;
   private final SharedHostPage hostPage;
+  private final EditorButtons buttons;
 
   SharePages(Catalog catalog, BlobStore blobs, ShareLinkStore shares, HostUrls urls,
-      HostPolicy policy, Clock clock, SharedHostPage hostPage) {
+      HostPolicy policy, Clock clock, SharedHostPage hostPage, EditorButtons buttons) {
     this.hostPage = hostPage;
+    this.buttons = buttons;
     this.catalog = catalog;
     this.blobs = blobs;
     this.shares = shares;
@@ -67,16 +71,22 @@ final class SharePages {
       return;
     }
     FileRecord f = shared.get().file();
+    boolean canWrite = shared.get().link().canWrite();
+    EditorButtons.Rendered open =
+        buttons.render(f, canWrite, action -> "/s/" + Html.url(id) + "/open?action=" + action);
     Html.page(res, Status.OK_200, visitor, f.name(),
         "<p>" + Html.escape(shared.get().link().createdBy()) + " shared this file with you ("
             + Html.size(f.size()) + ", changed " + Html.when(f.lastModified()) + "). You can "
-            + (shared.get().link().canWrite() ? "edit" : "view") + " it.</p>"
-            + "<p class=\"actions\"><a class=\"button\" href=\"/s/" + Html.url(id)
-            + "/content\">Download</a> <a class=\"button\" href=\"/s/" + Html.url(id)
-            + "/open\">" + (shared.get().link().canWrite() ? "Edit" : "View") + "</a></p>");
+            + (canWrite ? "edit" : "view") + " it.</p>"
+            + "<p class=\"actions\">" + open.buttons() + "<a class=\"button\" href=\"/s/"
+            + Html.url(id) + "/content\">Download</a></p>" + open.hint());
   }
 
-  /** Into the editor with the link's right: the host page finds the link in a cookie. */
+  /**
+   * Into the editor with the link's right, for the asked action ({@code ?action=}, by default
+   * edit for a read-write link, else view): the host page finds the link in a cookie, and opens
+   * the viewer for an action the link does not allow.
+   */
   void openInEditor(ServerRequest req, ServerResponse res, Optional<Visitor> visitor) {
     Optional<Shared> shared = shared(req.path().pathParameters().get("link"));
     if (shared.isEmpty()) {
@@ -84,8 +94,11 @@ final class SharePages {
       return;
     }
     hostPage.remember(res, shared.get().link());
-    Html.redirect(res, urls.hostPage(shared.get().file().id(),
-        shared.get().link().canWrite() ? "edit" : "view"));
+    String action =
+        req.query().first("action").asOptional()
+            .filter(WopiAction.OPENED_BY_PEOPLE::contains)
+            .orElse(shared.get().link().canWrite() ? "edit" : "view");
+    Html.redirect(res, urls.hostPage(shared.get().file().id(), action));
   }
 
   void content(ServerRequest req, ServerResponse res, Optional<Visitor> visitor) {

@@ -83,18 +83,19 @@ public final class WebUi implements HttpService {
     this.sessions = new Sessions(s.sessions(), s.users(), s.clock(), s.secureCookies());
     this.signIn = new SignInPages(s.users(), s.sessions(), sessions, s.clock());
     this.moves = new MovePages(s.catalog(), s.events(), s.clock());
+    var buttons = new EditorButtons(s.editors(), s.urls());
     this.folders =
-        new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock(), moves);
+        new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock(), moves, buttons);
     this.files =
         new FilePages(
             s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),
-            new EditorButtons(s.editors(), s.urls()), moves, s.blobs(), s.shares(), s.urls(),
+            buttons, moves, s.blobs(), s.shares(), s.urls(),
             s.clock(), folders, s.events());
     var sharedHostPage =
         new SharedHostPage(s.shares(), s.clock(), Sessions.LIFETIME, s.secureCookies());
     this.shares =
         new SharePages(s.catalog(), s.blobs(), s.shares(), s.urls(), s.policy(), s.clock(),
-            sharedHostPage);
+            sharedHostPage, buttons);
     this.admin = new AdminPages(s.users(), s.catalog());
     this.hostPages =
         List.of(
