@@ -156,6 +156,11 @@ public final class Host implements AutoCloseable {
             // Without TCP_NODELAY the tail of a streamed body waits for the client's delayed ACK:
             // a 1 MiB GetFile took 10-40 ms instead of 1 ms (docs/BENCHMARKS.md).
             .connectionOptions(options -> options.tcpNoDelay(true))
+            // A client that keeps a connection open and sends nothing more loses it after
+            // client-read-timeout; connections are checked a few times per timeout. (Helidon
+            // applies no timeout to a request that stalls half-way: see docs/operations.md.)
+            .idleConnectionTimeout(settings.operations().clientReadTimeout())
+            .idleConnectionPeriod(idleCheckPeriod(settings.operations().clientReadTimeout()))
             .shutdownGracePeriod(settings.operations().shutdownGracePeriod())
             .routing(
                 WebApp.routing(
@@ -346,6 +351,11 @@ public final class Host implements AutoCloseable {
         FileNames.DEFAULT_MAX_BASE_LENGTH,
         settings.shareLinkTtl(),
         "wopihost");
+  }
+
+  private static Duration idleCheckPeriod(Duration timeout) {
+    Duration quarter = timeout.dividedBy(4);
+    return quarter.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : quarter;
   }
 
   /** The base URL clients reach; uses the bound port when no public URL is configured. */

@@ -145,6 +145,8 @@ public record Settings(
    * @param auditOpenWindow how long an "opened" is not recorded again for the same user and file
    * @param webhooks where events are posted
    * @param shutdownGracePeriod how long a stopping node lets requests in progress finish
+   * @param clientReadTimeout how long a connection may stay open between requests without sending
+   *     anything before it is closed
    */
   public record OperationsSettings(
       OptionalInt managementPort,
@@ -152,7 +154,8 @@ public record Settings(
       Duration healthTimeout,
       Duration auditOpenWindow,
       WebhookSettings webhooks,
-      Duration shutdownGracePeriod) {}
+      Duration shutdownGracePeriod,
+      Duration clientReadTimeout) {}
 
   /**
    * The one OAuth client the host knows: Office for iOS and Android, registered with the id,

@@ -86,6 +86,7 @@ public final class SettingsLoader {
           Map.entry("webhook-timeout", "10s"),
           Map.entry("webhook-max-backoff", "1h"),
           Map.entry("shutdown-grace-period", "30s"),
+          Map.entry("client-read-timeout", "30s"),
           Map.entry("oauth-client-id", "office"),
           Map.entry("oauth-client-secret", ""),
           Map.entry("oauth-client-secret-file", ""),
@@ -438,7 +439,8 @@ public final class SettingsLoader {
         get("health-timeout", this::positiveDuration),
         get("audit-open-window", this::positiveDuration),
         webhooks(),
-        get("shutdown-grace-period", this::positiveDuration));
+        get("shutdown-grace-period", this::positiveDuration),
+        get("client-read-timeout", this::positiveDuration));
   }
 
   private Settings.WebhookSettings webhooks() {
