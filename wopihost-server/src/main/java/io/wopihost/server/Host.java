@@ -157,8 +157,8 @@ public final class Host implements AutoCloseable {
             // a 1 MiB GetFile took 10-40 ms instead of 1 ms (docs/BENCHMARKS.md).
             .connectionOptions(options -> options.tcpNoDelay(true))
             // A client that keeps a connection open and sends nothing more loses it after
-            // client-read-timeout; connections are checked a few times per timeout. (Helidon
-            // applies no timeout to a request that stalls half-way: see docs/operations.md.)
+            // client-read-timeout; connections are checked a few times per timeout. (Stalled
+            // bodies: StalledBodies; stalled headers: see docs/operations.md.)
             .idleConnectionTimeout(settings.operations().clientReadTimeout())
             .idleConnectionPeriod(idleCheckPeriod(settings.operations().clientReadTimeout()))
             .shutdownGracePeriod(settings.operations().shutdownGracePeriod())

@@ -12,6 +12,7 @@ import io.wopihost.server.events.EventRecorder;
 import io.wopihost.server.events.WebhookDispatcher;
 import io.wopihost.server.health.BlobCheck;
 import io.wopihost.server.health.Health;
+import io.wopihost.server.http.StalledBodies;
 import io.wopihost.server.http.WebApp;
 import io.wopihost.server.metrics.HostMetrics;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.Optional;
 final class HostOperations implements AutoCloseable {
 
   private final Settings settings;
+  private final StalledBodies stalledBodies;
   private final HostMetrics metrics;
   private final Health health;
   private final JdbcEventStore events;
@@ -34,6 +36,7 @@ final class HostOperations implements AutoCloseable {
   HostOperations(
       Settings settings, Clock clock, Database database, LockStore locks, BlobStore blobs) {
     this.settings = settings;
+    this.stalledBodies = new StalledBodies(settings.operations().clientReadTimeout());
     var ops = settings.operations();
     this.metrics = new HostMetrics(clock);
     metrics.bindPool(database.dataSource());
@@ -101,7 +104,8 @@ final class HostOperations implements AutoCloseable {
         health,
         events,
         settings.operations().accessLogFormat(),
-        settings.operations().managementPort().isPresent());
+        settings.operations().managementPort().isPresent(),
+        stalledBodies);
   }
 
   /** Starts the management port, if one is configured, and the webhook dispatcher. */
@@ -129,6 +133,7 @@ final class HostOperations implements AutoCloseable {
   /** After the main server stopped: the management port, the dispatcher, the meters. */
   @Override
   public void close() {
+    stalledBodies.close();
     if (management != null) {
       management.stop();
     }

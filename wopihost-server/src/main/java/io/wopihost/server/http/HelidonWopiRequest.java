@@ -30,7 +30,9 @@ final class HelidonWopiRequest implements WopiRequest {
 
   @Override
   public InputStream body() {
-    return new CountingStream(request.content().inputStream(), exchange);
+    InputStream body = request.content().inputStream();
+    return new CountingStream(
+        exchange.bodies == null ? body : exchange.bodies.watch(body), exchange);
   }
 
   @Override

@@ -17,9 +17,15 @@ final class RequestFilter implements Filter {
   private final String machineName;
   private final AccessLog accessLog;
   private final WopiMetrics metrics;
+  private final StalledBodies bodies;
 
   RequestFilter(
-      String serverVersion, String machineName, AccessLog accessLog, WopiMetrics metrics) {
+      String serverVersion,
+      String machineName,
+      AccessLog accessLog,
+      WopiMetrics metrics,
+      StalledBodies bodies) {
+    this.bodies = bodies;
     this.serverVersion = serverVersion;
     this.machineName = machineName;
     this.accessLog = accessLog;
@@ -32,6 +38,7 @@ final class RequestFilter implements Filter {
     res.header("X-WOPI-ServerVersion", serverVersion);
     res.header("X-WOPI-MachineName", machineName);
     var exchange = new WopiExchange();
+    exchange.bodies = bodies;
     req.context().register(exchange);
     try {
       chain.proceed();

@@ -50,7 +50,8 @@ public final class WebApp {
       Health health,
       JdbcEventStore events,
       AccessLogFormat accessLogFormat,
-      boolean managementPort) {}
+      boolean managementPort,
+      StalledBodies stalledBodies) {}
 
   /**
    * The protocol side of the routing: the WOPI endpoints, the bootstrapper and its OAuth server.
@@ -159,7 +160,8 @@ public final class WebApp {
         serverVersion,
         machineName,
         new AccessLog(ops.accessLogFormat(), Clock.systemUTC()),
-        ops.metrics().wopi());
+        ops.metrics().wopi(),
+        ops.stalledBodies());
   }
 
   private static HttpRouting.Builder errors(HttpRouting.Builder routing) {

@@ -18,6 +18,8 @@ final class WopiExchange {
   String user = NONE;
   long bytesIn;
   boolean lockConflict;
+  /** Watches the request's body for stalls; set by the request filter. */
+  StalledBodies bodies;
 
   /** Whether a WOPI route handled the request. */
   boolean isWopi() {

@@ -1,13 +1,16 @@
 package io.wopihost.server.hardening;
 
+import static io.wopihost.server.WopiClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wopihost.server.TestHost;
+import io.wopihost.server.WopiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Idle clients: a keep-alive connection that sends nothing after its request is closed once it has
- * been silent for {@code client-read-timeout} (1 s here); the client waits at most 15 s for it.
- * (Requests stalled half-way are not cut off by the HTTP stack: docs/operations.md, Slow clients.)
+ * Slow and stalled clients: a WOPI body that stops arriving, and a keep-alive connection that
+ * sends nothing after its request, are cut off once silent for {@code client-read-timeout} (1 s
+ * here), and a stalled save changes nothing; the client waits at most 15 s for the close.
+ * (Headers that stop half-way are not cut off by the HTTP stack: docs/operations.md.)
  */
 class SlowClientTest {
 
@@ -36,6 +40,26 @@ class SlowClientTest {
   @AfterEach
   void stop() {
     host.close();
+  }
+
+  @Test
+  void stalledBody_isCutOff_andTheFileIsUnchanged() throws Exception {
+    WopiClient editor = host.newFile("Slow.docx", bytes("before"), "sam");
+    assertThat(editor.lock("L").statusCode()).isEqualTo(200);
+    String path = "/wopi/files/" + editor.fileId() + "/contents?access_token="
+        + URLEncoder.encode(editor.token(), StandardCharsets.UTF_8);
+    long blobs = host.blobFileCount();
+
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "X-WOPI-Override: PUT\r\nX-WOPI-Lock: L\r\nContent-Length: 100000\r\n\r\nonly a"
+          + " start").getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(closedByServer(socket.getInputStream())).isTrue();
+    }
+    assertThat(editor.getFile().body()).isEqualTo(bytes("before"));
+    assertThat(editor.getLock().headers().firstValue("X-WOPI-Lock")).hasValue("L");
+    assertThat(host.blobFileCount()).isEqualTo(blobs);
   }
 
   @Test

@@ -1,0 +1,91 @@
+package io.wopihost.server.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cuts off request bodies that stop arriving. Helidon applies no read timeout to a request in
+ * progress, so a client that declares a large body and then sends nothing would hold its
+ * connection and its handler forever. A body read through {@link #watch} that makes no progress
+ * for the timeout while its handler waits in a read gets that handler interrupted, which closes
+ * the socket (virtual threads' blocking socket reads are interruptible) and fails the read: the
+ * upload is refused as unreadable and nothing is stored. Threads that are not inside a read are
+ * never interrupted. Thread safe.
+ */
+public final class StalledBodies implements AutoCloseable {
+
+  private final long timeoutNanos;
+  private final Set<Watched> reading = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scanner =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("stalled-bodies").factory());
+
+  /**
+   * @param timeout how long a body may send nothing while it is being read
+   */
+  public StalledBodies(Duration timeout) {
+    this.timeoutNanos = timeout.toNanos();
+    long periodMillis = Math.max(100, timeout.toMillis() / 4);
+    scanner.scheduleAtFixedRate(this::scan, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  InputStream watch(InputStream body) {
+    return new Watched(body);
+  }
+
+  private void scan() {
+    long now = System.nanoTime();
+    for (Watched body : reading) {
+      if (now - body.since > timeoutNanos && reading.remove(body)) {
+        body.stalled = true;
+        body.reader.interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    scanner.shutdownNow();
+  }
+
+  private final class Watched extends FilterInputStream {
+
+    private final Thread reader = Thread.currentThread();
+    private volatile long since;
+    private volatile boolean stalled;
+
+    Watched(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      since = System.nanoTime();
+      reading.add(this);
+      try {
+        return super.read(buffer, offset, length);
+      } catch (IOException e) {
+        if (stalled) {
+          Thread.interrupted();
+          throw new IOException("the request body stopped arriving", e);
+        }
+        throw e;
+      } finally {
+        reading.remove(this);
+      }
+    }
+  }
+}
