@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -87,7 +88,10 @@ final class OAuthRoutes implements HttpService {
     try (InputStream in = req.content().inputStream()) {
       byte[] bytes = in.readNBytes(MAX_FORM_BYTES + 1);
       if (bytes.length > MAX_FORM_BYTES) {
-        throw new IllegalArgumentException("the form is larger than " + MAX_FORM_BYTES + " bytes");
+        // An HttpException is answered with its own status, where any other would be a 500.
+        throw new HttpException(
+            "the form is larger than " + MAX_FORM_BYTES + " bytes",
+            Status.REQUEST_ENTITY_TOO_LARGE_413);
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -39,7 +39,8 @@ record FileState(String content, long version, String lock, List<String> sibling
         && siblings.stream().allMatch(FileState::plainName);
   }
 
-  private static boolean plainName(String name) {
+  /** Not empty, not a dot name, no path separator, no control character. */
+  static boolean plainName(String name) {
     return !name.isEmpty()
         && !name.equals(".")
         && !name.equals("..")
