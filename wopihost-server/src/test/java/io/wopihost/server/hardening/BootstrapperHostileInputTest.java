@@ -154,7 +154,7 @@ final class BootstrapperHostileInputTest {
             t -> "https://evil.example/wopi/files/" + t.doc(),
             t -> host.wopiSrc(otherTree().doc()),
             t -> host.host.urls().containerSrc(otherTree().victim()),
-            t -> host.host.urls().share("not-a-share-token"));
+            t -> host.host.urls().shareLink("not-a-share-link"));
     for (int i = 0; i < targets.size(); i++) {
       HeaderFor target = targets.get(i);
       cases.add(

@@ -359,7 +359,7 @@ final class ContainerHostileInputTest {
             t -> host.wopiSrc(otherTree().doc()) + "/../" + t.doc(),
             t -> host.wopiSrc("..%2F" + t.doc()),
             t -> t.doc() + "/../" + t.doc(),
-            t -> host.host.urls().share("not-a-share-token"),
+            t -> host.host.urls().shareLink("not-a-share-link"),
             t -> otherTree().doc(),
             t -> host.wopiSrc(otherTree().doc()));
     for (int i = 0; i < names.size(); i++) {
