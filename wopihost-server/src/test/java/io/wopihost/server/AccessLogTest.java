@@ -102,6 +102,19 @@ class AccessLogTest {
   }
 
   @Test
+  void shareLinkPaths_areLoggedWithoutTheirSecret() throws Exception {
+    host = TestHost.start(dir);
+    String link = "SecretShareLinkId0123456789abcdefghijklmnopqr";
+
+    host.send("GET", host.uri("/s/" + link + "/content"), null);
+    host.send("GET", host.uri("/shared/" + link), null, "Referer",
+        host.host.urls().shareLink(link));
+
+    assertThat(nextLine()).contains("\"GET /s/***/content HTTP/1.1\" 404 ").doesNotContain(link);
+    assertThat(nextLine()).contains("\"GET /shared/*** HTTP/1.1\"").doesNotContain(link);
+  }
+
+  @Test
   void text_refusedTokenAndPageRequest_oneLineEachWithoutToken() throws Exception {
     host = TestHost.start(dir);
     String id = host.importFile("Plan.docx", "plan".getBytes());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class AccessLog {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern SHARE_SECRET = Pattern.compile("(/(?:s|shared)/)[^/?#]+");
 
   private final AccessLogFormat format;
   private final Clock wallClock;
@@ -52,11 +54,11 @@ final class AccessLog {
             wallClock.instant(),
             req.remotePeer().host(),
             req.prologue().method().text(),
-            req.prologue().uriPath().rawPath(),
+            withoutSecrets(req.prologue().uriPath().rawPath()),
             req.prologue().protocol() + "/" + req.prologue().protocolVersion(),
             status,
             bytesOut,
-            withoutQuery(header(req, HeaderNames.REFERER)),
+            withoutSecrets(withoutQuery(header(req, HeaderNames.REFERER))),
             header(req, HeaderNames.USER_AGENT),
             exchange,
             header(req, CORRELATION),
@@ -148,6 +150,14 @@ final class AccessLog {
         .map(OutcomeWriter::asciiHeaderValue)
         .filter(v -> !v.isEmpty())
         .orElse(WopiExchange.NONE);
+  }
+
+  /**
+   * Share links carry their secret in the path ({@code /s/{id}}, {@code /shared/{grant}}): the
+   * line keeps where a request went, not the link that opens it.
+   */
+  static String withoutSecrets(String pathOrUrl) {
+    return SHARE_SECRET.matcher(pathOrUrl).replaceAll("$1***");
   }
 
   private static String withoutQuery(String url) {
