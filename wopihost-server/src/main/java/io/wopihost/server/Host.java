@@ -1,6 +1,7 @@
 package io.wopihost.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.wopihost.blob.fs.FileSystemBlobStore;
 import io.wopihost.blob.s3.S3BlobStore;
 import io.wopihost.core.spi.BlobStore;
@@ -157,8 +158,10 @@ public final class Host implements AutoCloseable {
             // a 1 MiB GetFile took 10-40 ms instead of 1 ms (docs/BENCHMARKS.md).
             .connectionOptions(options -> options.tcpNoDelay(true))
             // A client that keeps a connection open and sends nothing more loses it after
-            // client-read-timeout; connections are checked a few times per timeout. (Stalled
-            // bodies: StalledBodies; stalled headers: see docs/operations.md.)
+            // client-read-timeout; connections are checked a few times per timeout. Headers and
+            // WOPI bodies that stop arriving: StalledRequests.
+            .addProtocol(
+                Http1Config.builder().addReceiveListener(ops.stalledRequests()).build())
             .idleConnectionTimeout(settings.operations().clientReadTimeout())
             .idleConnectionPeriod(idleCheckPeriod(settings.operations().clientReadTimeout()))
             .shutdownGracePeriod(settings.operations().shutdownGracePeriod())

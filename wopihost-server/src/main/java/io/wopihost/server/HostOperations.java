@@ -12,7 +12,7 @@ import io.wopihost.server.events.EventRecorder;
 import io.wopihost.server.events.WebhookDispatcher;
 import io.wopihost.server.health.BlobCheck;
 import io.wopihost.server.health.Health;
-import io.wopihost.server.http.StalledBodies;
+import io.wopihost.server.http.StalledRequests;
 import io.wopihost.server.http.WebApp;
 import io.wopihost.server.metrics.HostMetrics;
 import java.time.Clock;
@@ -25,7 +25,7 @@ import java.util.Optional;
 final class HostOperations implements AutoCloseable {
 
   private final Settings settings;
-  private final StalledBodies stalledBodies;
+  private final StalledRequests stalledRequests;
   private final HostMetrics metrics;
   private final Health health;
   private final JdbcEventStore events;
@@ -36,7 +36,7 @@ final class HostOperations implements AutoCloseable {
   HostOperations(
       Settings settings, Clock clock, Database database, LockStore locks, BlobStore blobs) {
     this.settings = settings;
-    this.stalledBodies = new StalledBodies(settings.operations().clientReadTimeout());
+    this.stalledRequests = new StalledRequests(settings.operations().clientReadTimeout());
     var ops = settings.operations();
     this.metrics = new HostMetrics(clock);
     metrics.bindPool(database.dataSource());
@@ -98,6 +98,11 @@ final class HostOperations implements AutoCloseable {
     return webhooks;
   }
 
+  /** Cuts off requests whose headers or WOPI body stop arriving. */
+  StalledRequests stalledRequests() {
+    return stalledRequests;
+  }
+
   WebApp.Operations web() {
     return new WebApp.Operations(
         metrics,
@@ -105,7 +110,7 @@ final class HostOperations implements AutoCloseable {
         events,
         settings.operations().accessLogFormat(),
         settings.operations().managementPort().isPresent(),
-        stalledBodies);
+        stalledRequests);
   }
 
   /** Starts the management port, if one is configured, and the webhook dispatcher. */
@@ -133,7 +138,7 @@ final class HostOperations implements AutoCloseable {
   /** After the main server stopped: the management port, the dispatcher, the meters. */
   @Override
   public void close() {
-    stalledBodies.close();
+    stalledRequests.close();
     if (management != null) {
       management.stop();
     }

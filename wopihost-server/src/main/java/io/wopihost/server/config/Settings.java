@@ -145,8 +145,9 @@ public record Settings(
    * @param auditOpenWindow how long an "opened" is not recorded again for the same user and file
    * @param webhooks where events are posted
    * @param shutdownGracePeriod how long a stopping node lets requests in progress finish
-   * @param clientReadTimeout how long a connection may stay open between requests, or a WOPI
-   *     request body may send nothing, before it is closed
+   * @param clientReadTimeout how long a connection may stay idle between requests, a request's
+   *     headers may take after its request line, or a WOPI body may send nothing, before the
+   *     connection is closed
    */
   public record OperationsSettings(
       OptionalInt managementPort,

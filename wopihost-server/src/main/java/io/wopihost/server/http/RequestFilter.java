@@ -17,14 +17,14 @@ final class RequestFilter implements Filter {
   private final String machineName;
   private final AccessLog accessLog;
   private final WopiMetrics metrics;
-  private final StalledBodies bodies;
+  private final StalledRequests bodies;
 
   RequestFilter(
       String serverVersion,
       String machineName,
       AccessLog accessLog,
       WopiMetrics metrics,
-      StalledBodies bodies) {
+      StalledRequests bodies) {
     this.bodies = bodies;
     this.serverVersion = serverVersion;
     this.machineName = machineName;

@@ -51,7 +51,7 @@ public final class WebApp {
       JdbcEventStore events,
       AccessLogFormat accessLogFormat,
       boolean managementPort,
-      StalledBodies stalledBodies) {}
+      StalledRequests stalledRequests) {}
 
   /**
    * The protocol side of the routing: the WOPI endpoints, the bootstrapper and its OAuth server.
@@ -161,7 +161,7 @@ public final class WebApp {
         machineName,
         new AccessLog(ops.accessLogFormat(), Clock.systemUTC()),
         ops.metrics().wopi(),
-        ops.stalledBodies());
+        ops.stalledRequests());
   }
 
   private static HttpRouting.Builder errors(HttpRouting.Builder routing) {

@@ -19,7 +19,7 @@ final class WopiExchange {
   long bytesIn;
   boolean lockConflict;
   /** Watches the request's body for stalls; set by the request filter. */
-  StalledBodies bodies;
+  StalledRequests bodies;
 
   /** Whether a WOPI route handled the request. */
   boolean isWopi() {

@@ -20,10 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Slow and stalled clients: a WOPI body that stops arriving, and a keep-alive connection that
- * sends nothing after its request, are cut off once silent for {@code client-read-timeout} (1 s
- * here), and a stalled save changes nothing; the client waits at most 15 s for the close.
- * (Headers that stop half-way are not cut off by the HTTP stack: docs/operations.md.)
+ * Slow and stalled clients: headers not all in, a WOPI body that stops arriving, and a keep-alive
+ * connection that sends nothing after its request are cut off after {@code client-read-timeout}
+ * (1 s here), and a stalled save changes nothing; the client waits at most 15 s for the close.
  */
 class SlowClientTest {
 
@@ -40,6 +39,28 @@ class SlowClientTest {
   @AfterEach
   void stop() {
     host.close();
+  }
+
+  @Test
+  void trickledHeaders_areCutOff() throws Exception {
+    try (Socket socket = connect()) {
+      var out = socket.getOutputStream();
+      out.write("GET /wopi/files/x HTTP/1.1\r\nHost: localhost\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      boolean closed = false;
+      // A header line every 300 ms: never silent for a whole second, never finished.
+      for (int i = 0; i < 40 && !closed; i++) {
+        try {
+          out.write(("X-Slow-" + i + ": y\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          Thread.sleep(300);
+        } catch (IOException cut) {
+          closed = true;
+        }
+      }
+
+      assertThat(closed || closedByServer(socket.getInputStream())).isTrue();
+    }
   }
 
   @Test

@@ -1,9 +1,14 @@
 package io.wopihost.server.http;
 
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -11,18 +16,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cuts off request bodies that stop arriving. Helidon applies no read timeout to a request in
- * progress, so a client that declares a large body and then sends nothing would hold its
- * connection and its handler forever. A body read through {@link #watch} that makes no progress
- * for the timeout while its handler waits in a read gets that handler interrupted, which closes
- * the socket (virtual threads' blocking socket reads are interruptible) and fails the read: the
- * upload is refused as unreadable and nothing is stored. Threads that are not inside a read are
- * never interrupted. Thread safe.
+ * Cuts off requests that stop arriving. Helidon applies no read timeout to a request in progress,
+ * so a client that sends a request line and then trickles its headers, or declares a large body
+ * and then sends nothing, would hold its connection (and its handler) forever.
+ *
+ * <ul>
+ *   <li>Headers: as the HTTP/1 receive listener, it notes each request line; if the headers are
+ *       not all in within the timeout, the connection's socket is closed (a header deadline, like
+ *       a proxy's {@code client_header_timeout}).
+ *   <li>Bodies: a body read through {@link #watch} that makes no progress for the timeout while
+ *       its handler waits in a read gets that handler interrupted, which closes the socket
+ *       (virtual threads' blocking socket reads are interruptible) and fails the read: the upload
+ *       is refused as unreadable and nothing is stored. Threads outside a read are never
+ *       interrupted.
+ * </ul>
+ *
+ * Thread safe.
  */
-public final class StalledBodies implements AutoCloseable {
+public final class StalledRequests implements AutoCloseable, Http1ConnectionListener {
 
   private final long timeoutNanos;
   private final Set<Watched> reading = ConcurrentHashMap.newKeySet();
+  private final Map<ConnectionContext, Long> awaitingHeaders = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scanner =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("stalled-bodies").factory());
@@ -30,7 +45,7 @@ public final class StalledBodies implements AutoCloseable {
   /**
    * @param timeout how long a body may send nothing while it is being read
    */
-  public StalledBodies(Duration timeout) {
+  public StalledRequests(Duration timeout) {
     this.timeoutNanos = timeout.toNanos();
     long periodMillis = Math.max(100, timeout.toMillis() / 4);
     scanner.scheduleAtFixedRate(this::scan, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -40,8 +55,24 @@ public final class StalledBodies implements AutoCloseable {
     return new Watched(body);
   }
 
+  @Override
+  public void prologue(ConnectionContext connection, HttpPrologue prologue) {
+    awaitingHeaders.put(connection, System.nanoTime());
+  }
+
+  @Override
+  public void headers(ConnectionContext connection, Headers headers) {
+    awaitingHeaders.remove(connection);
+  }
+
   private void scan() {
     long now = System.nanoTime();
+    awaitingHeaders.forEach(
+        (connection, since) -> {
+          if (now - since > timeoutNanos && awaitingHeaders.remove(connection, since)) {
+            connection.serverSocket().close();
+          }
+        });
     for (Watched body : reading) {
       if (now - body.since > timeoutNanos && reading.remove(body)) {
         body.stalled = true;
