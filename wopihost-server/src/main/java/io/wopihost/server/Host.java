@@ -219,7 +219,8 @@ public final class Host implements AutoCloseable {
         publicUrl().getScheme().equals("https"),
         ops.recorder(),
         ops.events(),
-        editors));
+        editors,
+        ops.stalledRequests()));
   }
 
   /**

@@ -45,14 +45,19 @@ final class AccessLog {
     this.wallClock = wallClock;
   }
 
-  void log(RoutingRequest req, int status, long nanos, long bytesOut, WopiExchange exchange) {
+  /**
+   * @param remote the client's address, taken when the request came in: once a stalled request's
+   *     connection is closed, Helidon can no longer tell it
+   */
+  void log(RoutingRequest req, String remote, int status, long nanos, long bytesOut,
+      WopiExchange exchange) {
     if (!LOG.isInfoEnabled()) {
       return;
     }
     var line =
         new Line(
             wallClock.instant(),
-            req.remotePeer().host(),
+            remote,
             req.prologue().method().text(),
             withoutSecrets(req.prologue().uriPath().rawPath()),
             req.prologue().protocol() + "/" + req.prologue().protocolVersion(),

@@ -37,6 +37,7 @@ final class RequestFilter implements Filter {
     long start = System.nanoTime();
     res.header("X-WOPI-ServerVersion", serverVersion);
     res.header("X-WOPI-MachineName", machineName);
+    String remote = req.remotePeer().host();
     var exchange = new WopiExchange();
     exchange.bodies = bodies;
     req.context().register(exchange);
@@ -54,7 +55,7 @@ final class RequestFilter implements Filter {
           metrics.lockConflict(exchange.operation);
         }
       }
-      accessLog.log(req, status, nanos, bytesOut, exchange);
+      accessLog.log(req, remote, status, nanos, bytesOut, exchange);
     }
   }
 }

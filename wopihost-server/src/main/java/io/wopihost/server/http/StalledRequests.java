@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cuts off requests that stop arriving. Helidon applies no read timeout to a request in progress,
  * so a client that sends a request line and then trickles its headers, or declares a large body
- * and then sends nothing, would hold its connection (and its handler) forever.
+ * and then sends nothing, would hold its connection (and its handler) forever. (Helidon's own
+ * socket read timeout and idle check do not reach a request in progress: both were tried.)
  *
  * <ul>
  *   <li>Headers: as the HTTP/1 receive listener, it notes each request line; if the headers are
@@ -51,7 +52,17 @@ public final class StalledRequests implements AutoCloseable, Http1ConnectionList
     scanner.scheduleAtFixedRate(this::scan, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
-  InputStream watch(InputStream body) {
+  /** A body that stopped arriving: the connection is gone, nothing of the upload is kept. */
+  public static final class Stalled extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Stalled(IOException cause) {
+      super("the request body stopped arriving", cause);
+    }
+  }
+
+  /** The body, watched: a read that waits longer than the timeout fails with {@link Stalled}. */
+  public InputStream watch(InputStream body) {
     return new Watched(body);
   }
 
@@ -111,7 +122,7 @@ public final class StalledRequests implements AutoCloseable, Http1ConnectionList
       } catch (IOException e) {
         if (stalled) {
           Thread.interrupted();
-          throw new IOException("the request body stopped arriving", e);
+          throw new Stalled(e);
         }
         throw e;
       } finally {

@@ -16,6 +16,7 @@ import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.StoredBlob;
 import io.wopihost.core.wopi.FileCreator;
 import io.wopihost.core.wopi.HostPolicy;
+import io.wopihost.server.http.StalledRequests;
 import io.wopihost.server.web.WebException.BadRequest;
 import io.wopihost.server.web.WebException.Conflict;
 import java.io.IOException;
@@ -45,10 +46,12 @@ final class FolderPages {
   private final Clock clock;
   private final Files files;
   private final MovePages moves;
+  private final StalledRequests stalls;
   private final EditorButtons buttons;
 
   FolderPages(Catalog catalog, LockStore locks, BlobStore blobs, HostPolicy policy, Clock clock,
-      MovePages moves, EditorButtons buttons) {
+      MovePages moves, EditorButtons buttons, StalledRequests stalls) {
+    this.stalls = stalls;
     this.moves = moves;
     this.buttons = buttons;
     this.catalog = catalog;
@@ -104,8 +107,10 @@ final class FolderPages {
     String name = req.query().first("name").orElse("").strip();
     checkName(name);
     StoredBlob blob;
-    try (InputStream body = req.content().inputStream()) {
+    try (InputStream body = stalls.watch(req.content().inputStream())) {
       blob = blobs.put(body, policy.maxFileSize());
+    } catch (StalledRequests.Stalled e) {
+      throw new WebException(Status.REQUEST_TIMEOUT_408, "The upload stopped arriving.");
     } catch (BlobTooLargeException e) {
       throw new WebException(Status.REQUEST_ENTITY_TOO_LARGE_413, "The file is larger than this"
           + " host accepts (" + Html.size(policy.maxFileSize()) + ").");

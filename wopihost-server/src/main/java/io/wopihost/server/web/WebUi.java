@@ -20,6 +20,7 @@ import io.wopihost.jdbc.JdbcEventStore;
 import io.wopihost.jdbc.JdbcWebSessions;
 import io.wopihost.office.OfficeEditors;
 import io.wopihost.server.http.HostPageAccess;
+import io.wopihost.server.http.StalledRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +43,7 @@ public final class WebUi implements HttpService {
    * @param secureCookies whether cookies are marked Secure (the public URL is https)
    * @param audit where a file page finds who took its lock
    * @param editors what the file pages' View and Edit buttons open
+   * @param stalls cuts off uploads that stop arriving
    */
   public record Stores(
       Catalog catalog,
@@ -56,7 +58,8 @@ public final class WebUi implements HttpService {
       boolean secureCookies,
       WopiEvents events,
       JdbcEventStore audit,
-      OfficeEditors editors) {}
+      OfficeEditors editors,
+      StalledRequests stalls) {}
 
   /** A handler of a signed-in visitor's request. */
   @FunctionalInterface
@@ -85,7 +88,8 @@ public final class WebUi implements HttpService {
     this.moves = new MovePages(s.catalog(), s.events(), s.clock());
     var buttons = new EditorButtons(s.editors(), s.urls());
     this.folders =
-        new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock(), moves, buttons);
+        new FolderPages(s.catalog(), s.locks(), s.blobs(), s.policy(), s.clock(), moves, buttons,
+            s.stalls());
     this.files =
         new FilePages(
             s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),

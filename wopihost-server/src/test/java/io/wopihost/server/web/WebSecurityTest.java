@@ -190,7 +190,7 @@ class WebSecurityTest {
   private static List<Route> webUiRoutes() {
     var recorder = new RouteRecorder();
     new WebUi(new WebUi.Stores(null, null, null, null, null, null, null, null, host.clock, false,
-        null, null, null)).routing(recorder);
+        null, null, null, null)).routing(recorder);
     assertThat(recorder.routes).isNotEmpty();
     return recorder.routes;
   }
