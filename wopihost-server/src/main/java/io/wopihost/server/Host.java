@@ -35,6 +35,7 @@ import io.wopihost.server.config.Settings.BlobSettings;
 import io.wopihost.server.events.WebhookDispatcher;
 import io.wopihost.server.health.Health;
 import io.wopihost.server.http.LaunchLinks;
+import io.wopihost.server.http.StalledRequests;
 import io.wopihost.server.http.WebApp;
 import io.wopihost.server.metrics.HostMetrics;
 import io.wopihost.server.oauth.AuthorizationServer;
@@ -163,7 +164,8 @@ public final class Host implements AutoCloseable {
             .addProtocol(
                 Http1Config.builder().addReceiveListener(ops.stalledRequests()).build())
             .idleConnectionTimeout(settings.operations().clientReadTimeout())
-            .idleConnectionPeriod(idleCheckPeriod(settings.operations().clientReadTimeout()))
+            .idleConnectionPeriod(
+                StalledRequests.checkPeriod(settings.operations().clientReadTimeout()))
             .shutdownGracePeriod(settings.operations().shutdownGracePeriod())
             .routing(
                 WebApp.routing(
@@ -355,11 +357,6 @@ public final class Host implements AutoCloseable {
         FileNames.DEFAULT_MAX_BASE_LENGTH,
         settings.shareLinkTtl(),
         "wopihost");
-  }
-
-  private static Duration idleCheckPeriod(Duration timeout) {
-    Duration quarter = timeout.dividedBy(4);
-    return quarter.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : quarter;
   }
 
   /** The base URL clients reach; uses the bound port when no public URL is configured. */

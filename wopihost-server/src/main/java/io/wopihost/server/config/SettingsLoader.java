@@ -336,12 +336,13 @@ public final class SettingsLoader {
   }
 
   private URI editorUrl(String v) {
+    Optional<URI> http = httpUrl(v).filter(uri -> uri.getQuery() == null);
+    if (http.isPresent()) {
+      return http.get();
+    }
     try {
       URI uri = new URI(v);
-      String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-      if (((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-              && uri.getQuery() == null)
-          || (scheme.equals("file") && uri.getPath() != null)) {
+      if ("file".equalsIgnoreCase(uri.getScheme()) && uri.getPath() != null) {
         return uri;
       }
     } catch (URISyntaxException e) {
@@ -469,17 +470,21 @@ public final class SettingsLoader {
   }
 
   private URI webhookUrl(String v) {
+    return httpUrl(v).orElseThrow(() -> invalid("webhook-urls", "use absolute http(s) URLs"
+        + " separated by commas, such as https://hooks.example.com/wopihost"));
+  }
+
+  /** {@code v} as an absolute http or https URL with a host; empty for anything else. */
+  private static Optional<URI> httpUrl(String v) {
     try {
       URI uri = new URI(v);
-      if (List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
-          && uri.getHost() != null) {
-        return uri;
-      }
+      String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? Optional.of(uri)
+          : Optional.empty();
     } catch (URISyntaxException e) {
-      // reported below
+      return Optional.empty();
     }
-    throw invalid("webhook-urls", "use absolute http(s) URLs separated by commas, such as"
-        + " https://hooks.example.com/wopihost");
   }
 
   private Settings.BlobSettings blobs(Path dataDir, long maxFileSize) {
@@ -522,16 +527,8 @@ public final class SettingsLoader {
   }
 
   private URI s3Endpoint(String v) {
-    try {
-      URI uri = new URI(v);
-      if (List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
-          && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw invalid("s3-endpoint", "use the service's base URL, such as http://minio:9000");
+    return httpUrl(v).orElseThrow(() ->
+        invalid("s3-endpoint", "use the service's base URL, such as http://minio:9000"));
   }
 
   /** S3 allows 10,000 parts, so the part size bounds the largest upload. */
@@ -623,19 +620,10 @@ public final class SettingsLoader {
   }
 
   private URI publicUrl(String v) {
-    try {
-      URI uri = new URI(v);
-      if (List.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
-          && uri.getHost() != null
-          && uri.getQuery() == null
-          && uri.getFragment() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw invalid("public-url", "use an absolute http(s) URL without query, such as"
-        + " https://files.example.com or http://localhost:8880");
+    return httpUrl(v)
+        .filter(uri -> uri.getQuery() == null && uri.getFragment() == null)
+        .orElseThrow(() -> invalid("public-url", "use an absolute http(s) URL without query,"
+            + " such as https://files.example.com or http://localhost:8880"));
   }
 
   private long positiveSize(String v) {

@@ -3,35 +3,12 @@ package io.wopihost.server.http;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import io.wopihost.core.model.FileRecord;
-import io.wopihost.core.spi.BlobStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Small pages and downloads the HTTP routes outside the web UI share. */
+/** Small pages the HTTP routes outside the web UI share. */
 final class Pages {
 
   private Pages() {}
-
-  /** Sends the file's current content as an attachment under its name. */
-  static void download(ServerResponse res, BlobStore blobs, FileRecord file) {
-    res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
-    res.header(
-        HeaderNames.CONTENT_DISPOSITION,
-        "attachment; filename*=UTF-8''"
-            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
-    res.contentLength(file.size());
-    try (InputStream in = blobs.open(file.blobKey());
-        OutputStream out = res.outputStream()) {
-      in.transferTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   static void expired(ServerResponse res) {
     html(res, Status.NOT_FOUND_404, "Link not available",

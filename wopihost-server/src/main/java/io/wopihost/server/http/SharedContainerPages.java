@@ -79,7 +79,7 @@ final class SharedContainerPages implements HttpService {
       Pages.expired(res);
       return;
     }
-    Pages.download(res, blobs, file.get());
+    Downloads.send(res, blobs, file.get().blobKey(), file.get().size(), file.get().name());
   }
 
   /** The id of the container a valid container share link opens. */

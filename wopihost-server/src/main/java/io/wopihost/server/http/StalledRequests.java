@@ -48,8 +48,17 @@ public final class StalledRequests implements AutoCloseable, Http1ConnectionList
    */
   public StalledRequests(Duration timeout) {
     this.timeoutNanos = timeout.toNanos();
-    long periodMillis = Math.max(100, timeout.toMillis() / 4);
-    scanner.scheduleAtFixedRate(this::scan, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    long period = checkPeriod(timeout).toMillis();
+    scanner.scheduleAtFixedRate(this::scan, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * How often stalls are looked for: a few times per timeout, so that one is cut off at most a
+   * quarter of the timeout late (also the period of Helidon's idle-connection check).
+   */
+  public static Duration checkPeriod(Duration timeout) {
+    Duration quarter = timeout.dividedBy(4);
+    return quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
   }
 
   /** A body that stopped arriving: the connection is gone, nothing of the upload is kept. */

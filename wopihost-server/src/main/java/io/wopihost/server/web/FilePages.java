@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.wopihost.core.model.FileEvent;
 import io.wopihost.core.model.FileRecord;
 import io.wopihost.core.model.FileVersion;
+import io.wopihost.core.model.Lock;
 import io.wopihost.core.model.SaveKind;
 import io.wopihost.core.spi.BlobStore;
 import io.wopihost.core.spi.Catalog;
@@ -13,6 +14,7 @@ import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.ShareLinkStore;
 import io.wopihost.core.spi.WopiEvents;
 import io.wopihost.core.wopi.HostUrls;
+import io.wopihost.server.http.Downloads;
 import io.wopihost.server.web.WebException.Conflict;
 import io.wopihost.server.web.WebException.Forbidden;
 import io.wopihost.server.web.WebException.NotFound;
@@ -68,8 +70,8 @@ final class FilePages {
     String base = "/file/" + f.id();
     // The owner (or an admin) has every right on the file, as in the host page.
     EditorButtons.Rendered open = editorButtons.render(f);
-    boolean locked = lockState.current(f.id()).isPresent();
-    String lockHtml = lockState.describe(f.id()) + (locked && v.admin()
+    Optional<Lock> lock = locks.current(f.id(), clock.instant());
+    String lockHtml = lockState.describe(f.id(), lock) + (lock.isPresent() && v.admin()
         ? "<form method=\"post\" action=\"" + base + "/unlock\">" + Html.csrfField(v)
             + "<button class=\"danger\">Force unlock</button></form>"
         : "");

@@ -2,11 +2,9 @@ package io.wopihost.server.web;
 
 import io.wopihost.core.model.Lock;
 import io.wopihost.core.model.User;
-import io.wopihost.core.spi.LockStore;
 import io.wopihost.core.spi.UserDirectory;
 import io.wopihost.jdbc.JdbcEventStore;
 import io.wopihost.jdbc.JdbcEventStore.AuditEntry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,25 +18,20 @@ final class LockState {
 
   private static final List<String> LOCK_CHANGES = List.of("locked", "unlocked");
 
-  private final LockStore locks;
   private final JdbcEventStore audit;
   private final UserDirectory users;
-  private final Clock clock;
 
-  LockState(LockStore locks, JdbcEventStore audit, UserDirectory users, Clock clock) {
-    this.locks = locks;
+  LockState(JdbcEventStore audit, UserDirectory users) {
     this.audit = audit;
     this.users = users;
-    this.clock = clock;
   }
 
-  Optional<Lock> current(String fileId) {
-    return locks.current(fileId, clock.instant());
-  }
-
-  /** One paragraph of HTML: "Not locked.", or the lock with its holder when known. */
-  String describe(String fileId) {
-    Optional<Lock> lock = current(fileId);
+  /**
+   * One paragraph of HTML: "Not locked.", or the lock with its holder when known.
+   *
+   * @param lock the file's live lock, as the page read it
+   */
+  String describe(String fileId, Optional<Lock> lock) {
     if (lock.isEmpty()) {
       return "<p class=\"lock\">Not locked.</p>";
     }

@@ -12,6 +12,7 @@ import io.wopihost.core.spi.ShareLinkStore.ShareLink;
 import io.wopihost.core.wopi.HostPolicy;
 import io.wopihost.core.wopi.HostUrls;
 import io.wopihost.office.WopiAction;
+import io.wopihost.server.http.Downloads;
 import java.time.Clock;
 import java.util.Optional;
 

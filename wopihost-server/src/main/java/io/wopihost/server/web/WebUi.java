@@ -92,7 +92,7 @@ public final class WebUi implements HttpService {
             s.stalls());
     this.files =
         new FilePages(
-            s.catalog(), s.locks(), new LockState(s.locks(), s.audit(), s.users(), s.clock()),
+            s.catalog(), s.locks(), new LockState(s.audit(), s.users()),
             buttons, moves, s.blobs(), s.shares(), s.urls(),
             s.clock(), folders, s.events());
     var sharedHostPage =
